@@ -1,0 +1,146 @@
+"""The ``intgraph`` command line: options in, library call, text out.
+
+Exit codes: 0 success; 1 findings (for checking commands); 2 bad usage, bad vault
+or unknown system; 3 internal error (run with ``--debug`` for the traceback).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from intgraph import __version__
+from intgraph.errors import IntgraphError
+from intgraph.pipeline import Landscape, load_vault
+from intgraph.queries.impact import DIRECTIONS, impact
+from intgraph.queries.systems import list_systems
+from intgraph.render import impact as impact_render
+from intgraph.render import systems as systems_render
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_INTERNAL = 3
+
+
+def vault_options(func: F) -> F:
+    """The options every command shares: --vault, --exclude and --placeholder."""
+    options = [
+        click.option(
+            "--vault",
+            envvar="INTGRAPH_VAULT",
+            default=".",
+            show_default=True,
+            type=click.Path(file_okay=False, path_type=str),
+            help="The vault folder (env INTGRAPH_VAULT).",
+        ),
+        click.option(
+            "--exclude",
+            multiple=True,
+            metavar="GLOB",
+            help="Skip paths matching GLOB (repeatable; ** crosses folders).",
+        ),
+        click.option(
+            "--placeholder",
+            multiple=True,
+            metavar="NAME",
+            help="Treat [[NAME]] as a template placeholder too (repeatable).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
+    """A --format option with the given choices."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def load(vault: str, exclude: tuple[str, ...], placeholder: tuple[str, ...]) -> Landscape:
+    """Load the vault named by the shared options."""
+    return load_vault(vault, exclude, placeholder)
+
+
+def guarded(func: F) -> F:
+    """Map library errors to a one-line message and an exit code; --debug re-raises."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(click.get_current_context().find_root().params.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except IntgraphError as exc:
+            if debug:
+                raise
+            click.echo(f"intgraph: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if debug:
+                raise
+            click.echo(
+                f"intgraph: internal error: {exc.__class__.__name__}: {exc} "
+                "(run with --debug for details)",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _width() -> int | None:
+    return None if sys.stdout.isatty() else 120
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="intgraph")
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+def main(debug: bool) -> None:
+    """intgraph: read an Obsidian vault of integration notes into a graph."""
+
+
+@main.command("impact")
+@click.argument("system")
+@vault_options
+@click.option(
+    "--direction",
+    type=click.Choice(DIRECTIONS),
+    default="downstream",
+    show_default=True,
+    help="downstream: who receives data from SYSTEM; upstream: who SYSTEM receives from.",
+)
+@click.option("--depth", type=click.IntRange(min=1), default=None, help="Maximum distance.")
+@click.option("--status", multiple=True, help="Only integrations with this status (repeatable).")
+@format_option(impact_render.FORMATS, "table")
+@guarded
+def impact_cmd(
+    system: str, vault: str, exclude: tuple[str, ...], placeholder: tuple[str, ...],
+    direction: str, depth: int | None, status: tuple[str, ...], fmt: str,
+) -> None:
+    """What is affected if SYSTEM (a name, alias or note path) changes or goes down."""
+    landscape = load(vault, exclude, placeholder)
+    result = impact(landscape, system, direction, depth, status)
+    color = fmt == "table" and sys.stdout.isatty()
+    click.echo(impact_render.render(result, fmt, _width(), color), nl=False)
+
+
+@main.command("systems")
+@vault_options
+@format_option(systems_render.FORMATS, "table")
+@guarded
+def systems_cmd(vault: str, exclude: tuple[str, ...], placeholder: tuple[str, ...], fmt: str) -> None:
+    """List every system with its integrations in and out, kind and note."""
+    landscape = load(vault, exclude, placeholder)
+    color = fmt == "table" and sys.stdout.isatty()
+    click.echo(systems_render.render(list_systems(landscape), fmt, _width(), color), nl=False)

@@ -1,0 +1,128 @@
+"""Build the NetworkX graph: source system → integration → target system.
+
+Node kinds are ``system``, ``integration`` and ``document``. Edge roles:
+``source`` (system → integration), ``target`` (integration → system),
+``via`` (integration → middleware system) and ``document`` (integration → document).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import networkx as nx
+
+from intgraph.model import Note, Ref
+from intgraph.names import SystemId, SystemNames, note_name
+from intgraph.resolve import Resolver
+
+SYSTEM, INTEGRATION, DOCUMENT = "system", "integration", "document"
+SYSTEM_MARKERS = frozenset({"system", "application", "middleware"})
+
+
+def integration_node(path: str) -> str:
+    """The node id of the integration note at ``path``."""
+    return "integration:" + path
+
+
+def document_node(path: str) -> str:
+    """The node id of the document at ``path``."""
+    return "document:" + path
+
+
+def build_graph(notes: Sequence[Note], resolver: Resolver, names: SystemNames) -> nx.MultiDiGraph:
+    """Build the landscape graph of ``notes``; see the module docstring for its shape."""
+    graph = nx.MultiDiGraph()
+    integrations = [n for n in notes if n.is_integration]
+    integration_paths = {n.path for n in integrations}
+    for note in notes:
+        if not note.is_integration and _declares_system(note):
+            _add_system(graph, names, names.for_path(note.path))
+    for note in integrations:
+        node = integration_node(note.path)
+        f = note.fields
+        graph.add_node(
+            node,
+            kind=INTEGRATION,
+            name=note.title,
+            title=note.title,
+            id=f.integration_id,
+            path=note.path,
+            status=f.status,
+            fields=f,
+        )
+        for endpoint in f.sources:
+            system = _add_ref(graph, names, endpoint.ref, note.path)
+            graph.add_edge(system, node, key="source", role="source")
+        for endpoint in f.targets:
+            system = _add_ref(graph, names, endpoint.ref, note.path)
+            graph.add_edge(node, system, key="target", role="target")
+        for ref in f.middleware:
+            system = _add_ref(graph, names, ref, note.path)
+            graph.nodes[system]["middleware"] = True
+            graph.add_edge(node, system, key="via", role="via")
+    not_documents = integration_paths | {
+        data["path"] for _, data in graph.nodes(data=True) if data.get("kind") == SYSTEM
+    }
+    for note in integrations:
+        node = integration_node(note.path)
+        for label, path in _documents(note, resolver, not_documents):
+            doc = document_node(path)
+            if doc not in graph:
+                graph.add_node(doc, kind=DOCUMENT, name=note_name(path), path=path)
+            graph.add_edge(node, doc, key=f"document:{label}", role="document", label=label)
+    return graph
+
+
+def _declares_system(note: Note) -> bool:
+    kinds = {(note.note_type or "").lower(), *(t.lower() for t in note.tags)}
+    return bool(kinds & SYSTEM_MARKERS)
+
+
+def _add_system(graph: nx.MultiDiGraph, names: SystemNames, sid: SystemId) -> str:
+    node = "system:" + sid.key
+    if node not in graph:
+        graph.add_node(
+            node,
+            kind=SYSTEM,
+            name=sid.name,
+            path=sid.path,
+            aliases=names.aliases_of(sid.path),
+            middleware=False,
+        )
+    return node
+
+
+def _add_ref(graph: nx.MultiDiGraph, names: SystemNames, ref: Ref, source: str) -> str:
+    return _add_system(graph, names, names.for_ref(ref, source))
+
+
+def _documents(
+    note: Note, resolver: Resolver, not_documents: set[str | None]
+) -> Iterable[tuple[str, str]]:
+    """(label, path) of the documents a note links: its Documentation links and other
+    resolved links that are not systems, integrations or people in the Metadata footer."""
+    skip_lines = {f.line for f in note.raw_fields if f.section == "Metadata"}
+    seen: set[str] = set()
+    for label, ref in note.fields.documents:
+        path = resolver.resolve_path(ref.text, note.path)
+        if path and path not in seen:
+            seen.add(path)
+            yield label, path
+    for link in note.links:
+        if link.placeholder or link.line in skip_lines or not link.target:
+            continue
+        path = resolver.resolve_path(link.target, note.path)
+        if (
+            path
+            and path != note.path
+            and path not in seen
+            and path not in not_documents
+        ):
+            seen.add(path)
+            yield "link", path
+
+
+def systems(graph: nx.MultiDiGraph) -> list[str]:
+    """Node ids of every system, sorted by name."""
+    ids = [n for n, d in graph.nodes(data=True) if d["kind"] == SYSTEM]
+    return sorted(ids, key=lambda n: (graph.nodes[n]["name"].lower(), n))

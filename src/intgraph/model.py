@@ -1,0 +1,142 @@
+"""Plain, frozen data passed between the pipeline stages. No I/O here."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+def name_key(name: str) -> str:
+    """Return the key under which two names match: Unicode NFC, lower case, trimmed."""
+    return unicodedata.normalize("NFC", name).strip().lower()
+
+
+class LinkKind(str, Enum):
+    """How a link was written."""
+
+    WIKILINK = "wikilink"
+    EMBED = "embed"
+    MARKDOWN = "markdown"
+    FRONTMATTER = "frontmatter"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one file, recorded instead of stopping the run."""
+
+    path: str
+    line: int | None
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link as Obsidian sees it.
+
+    ``target`` is the link path as written (percent-decoded for Markdown links),
+    without alias, heading or block; empty for a same-note link such as ``[[#Heading]]``.
+    """
+
+    target: str
+    line: int
+    kind: LinkKind
+    subpath: str | None = None
+    alias: str | None = None
+    placeholder: bool = False
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A system, person or document named in a template field: a link or a plain name."""
+
+    text: str
+    line: int
+    is_link: bool
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A source or target system of an integration, with its Components details."""
+
+    ref: Ref
+    role: str | None = None
+    interface: str | None = None
+    data: str | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    """One labelled template field as found in the note (value may be a placeholder)."""
+
+    section: str
+    subsection: str | None
+    label: str
+    value: str
+    line: int
+    placeholder: bool
+
+
+@dataclass(frozen=True)
+class IntegrationFields:
+    """The template fields of a note; ``None`` or empty means unset or a placeholder."""
+
+    integration_id: str | None = None
+    version: str | None = None
+    category: str | None = None
+    status: str | None = None
+    classification: str | None = None
+    sources: tuple[Endpoint, ...] = ()
+    targets: tuple[Endpoint, ...] = ()
+    layer_type: str | None = None
+    middleware: tuple[Ref, ...] = ()
+    protocol: str | None = None
+    documents: tuple[tuple[str, Ref], ...] = ()
+    owner: Ref | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
+
+    def meta(self, label: str) -> str | None:
+        """Return the Metadata footer value for ``label`` (case-insensitive), if set."""
+        wanted = label.lower()
+        for key, value in self.metadata:
+            if key.lower() == wanted:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Note:
+    """A parsed note: everything later stages need, and nothing raw."""
+
+    path: str
+    title: str
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    note_type: str | None = None
+    links: tuple[Link, ...] = ()
+    fields: IntegrationFields = field(default_factory=IntegrationFields)
+    raw_fields: tuple[Field, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    is_integration: bool = False
+
+    @property
+    def name(self) -> str:
+        """The file name without its extension, as Obsidian shows it."""
+        base = self.path.rsplit("/", 1)[-1]
+        return base[:-3] if base.lower().endswith(".md") else base
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where one link points, as Obsidian resolves it from its note."""
+
+    link: Link
+    source: str
+    resolved: str | None
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when a bare name matched several files."""
+        return len(self.candidates) > 1

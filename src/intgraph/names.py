@@ -1,0 +1,77 @@
+"""Which system a reference means: note names, aliases and plain names.
+
+A system is named by the note its link resolves to (the note's file name), or by
+its text when no note exists. A note's ``aliases`` name the same system. Names
+match case-insensitively after Unicode NFC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from intgraph.model import Note, Ref, name_key
+from intgraph.resolve import Resolver
+
+
+@dataclass(frozen=True)
+class SystemId:
+    """A system's identity: a stable key, its display name and its note (if any)."""
+
+    key: str
+    name: str
+    path: str | None
+
+
+def note_name(path: str) -> str:
+    """A file's name as Obsidian shows it: without folder and without ``.md``."""
+    base = path.rsplit("/", 1)[-1]
+    return base[:-3] if base.lower().endswith(".md") else base
+
+
+class SystemNames:
+    """Maps references (links and plain names) to systems, through notes and aliases."""
+
+    def __init__(self, resolver: Resolver, notes: Iterable[Note]) -> None:
+        self._resolver = resolver
+        self._aliases: dict[str, str] = {}
+        self._note_aliases: dict[str, tuple[str, ...]] = {}
+        self._plain: dict[str, SystemId] = {}
+        for note in notes:
+            self._note_aliases[note.path] = note.aliases
+            for alias in note.aliases:
+                self._aliases.setdefault(name_key(alias), note.path)
+
+    def aliases_of(self, path: str | None) -> tuple[str, ...]:
+        """The aliases declared by the note at ``path``."""
+        return self._note_aliases.get(path, ()) if path else ()
+
+    def alias_target(self, text: str) -> str | None:
+        """The note path whose ``aliases`` include ``text``, if any."""
+        return self._aliases.get(name_key(text))
+
+    def for_path(self, path: str) -> SystemId:
+        """The system named by the note (or attachment) at ``path``."""
+        return SystemId("note:" + name_key(path), note_name(path), path)
+
+    def for_ref(self, ref: Ref, source: str) -> SystemId:
+        """The system that ``ref``, written in the note at ``source``, means."""
+        text = ref.text.strip()
+        resolved = self._resolver.resolve_path(text, source)
+        if resolved is not None:
+            return self.for_path(resolved)
+        alias = self.alias_target(text.rsplit("/", 1)[-1] if ref.is_link else text)
+        if alias is not None:
+            return self.for_path(alias)
+        key = "name:" + name_key(text)
+        known = self._plain.get(key)
+        if known is None:
+            known = self._plain[key] = SystemId(key, text, None)
+        return known
+
+    def lookup(self, query: str) -> str | None:
+        """The key of the note a query names by name, alias or path (None if no note)."""
+        resolved = self._resolver.resolve_path(query.strip(), "")
+        if resolved is None:
+            resolved = self.alias_target(query)
+        return self.for_path(resolved).key if resolved else None

@@ -1,0 +1,170 @@
+"""Parse one note's text into a :class:`~intgraph.model.Note`.
+
+The raw front-matter dict never leaves this package.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import replace
+from typing import Any
+
+from intgraph.model import Endpoint, IntegrationFields, LinkKind, Note, Problem, Ref
+from intgraph.parse import front
+from intgraph.parse.fields import read_fields
+from intgraph.parse.scan import mask, scan_links
+from intgraph.parse.values import TEMPLATE_PLACEHOLDER_LINKS, clean, refs_from_front
+from intgraph.vault import NoteText
+
+__all__ = ["TEMPLATE_PLACEHOLDER_LINKS", "parse_note", "parse_text"]
+
+_TEMPLATER = re.compile(r"<%[\s\S]*?%>|<%")
+_TAG = re.compile(r"(?:^|(?<=\s))#([^\s#!\"$%&'()*+,.:;<=>?@^`{|}~\[\]\\]+)")
+_PLACEHOLDER_KINDS = (LinkKind.WIKILINK, LinkKind.EMBED, LinkKind.FRONTMATTER)
+_FM_SCALARS = ("integration_id", "version", "category", "status", "classification")
+
+
+def parse_note(note: NoteText, placeholders: Collection[str] = TEMPLATE_PLACEHOLDER_LINKS) -> Note:
+    """Parse a decoded note. Problems are recorded on the note; this never raises."""
+    return parse_text(note.path, note.text, placeholders, note.problems)
+
+
+def parse_text(
+    path: str,
+    text: str,
+    placeholders: Collection[str] = TEMPLATE_PLACEHOLDER_LINKS,
+    problems: tuple[Problem, ...] = (),
+) -> Note:
+    """Parse note text (LF line endings) found at vault-relative ``path``."""
+    lines = text.split("\n")
+    fm = front.load(path, lines)
+    data = {str(k).lower(): v for k, v in fm.data.items()}
+    first = fm.body_start + 1
+    masked = mask(lines[fm.body_start :])
+    links = [
+        replace(link, placeholder=True)
+        if link.kind in _PLACEHOLDER_KINDS and link.target in placeholders
+        else link
+        for link in (*fm.links, *scan_links(masked, first))
+    ]
+    body = read_fields(masked, first, placeholders)
+    all_problems = [*problems, *fm.problems, *_templater(path, lines, fm.body_start, masked)]
+    fields = _apply_front_matter(body_fields=body, data=data, fm=fm, placeholders=placeholders)
+    tags = _tags(data, masked)
+    note_type = front.text_value(data.get("type"))
+    name = path.rsplit("/", 1)[-1]
+    title = body.title or (name[:-3] if name.lower().endswith(".md") else name)
+    is_integration = bool(
+        fields.integration_id
+        or fields.sources
+        or fields.targets
+        or (note_type or "").lower() == "integration"
+        or any(t.lower() == "integration" for t in tags)
+    )
+    return Note(
+        path=path,
+        title=title,
+        aliases=tuple(_aliases(data)),
+        tags=tuple(tags),
+        note_type=note_type,
+        links=tuple(links),
+        fields=fields,
+        raw_fields=tuple(body.raw),
+        problems=tuple(all_problems),
+        is_integration=is_integration,
+    )
+
+
+def _apply_front_matter(
+    body_fields: Any, data: dict[str, Any], fm: front.FrontMatter, placeholders: Collection[str]
+) -> IntegrationFields:
+    values: dict[str, str | None] = {k: body_fields.overview.get(k) for k in _FM_SCALARS}
+    for key in _FM_SCALARS:
+        if key in data:
+            fm_value = clean(front.text_value(data[key]))
+            if fm_value:
+                values[key] = fm_value
+    sources: list[Endpoint] = list(body_fields.sources)
+    targets: list[Endpoint] = list(body_fields.targets)
+    middleware: list[Ref] = list(body_fields.middleware)
+    owner: Ref | None = body_fields.owner
+    for keys, kind in ((("source", "sources"), "s"), (("target", "targets"), "t")):
+        refs = _front_refs(data, fm, keys, placeholders)
+        if refs:
+            endpoints = [Endpoint(r) for r in refs]
+            if kind == "s":
+                sources = endpoints
+            else:
+                targets = endpoints
+    fm_middleware = _front_refs(data, fm, ("middleware", "via"), placeholders)
+    if fm_middleware:
+        middleware = fm_middleware
+    fm_owner = _front_refs(data, fm, ("owner",), placeholders)
+    if fm_owner:
+        owner = fm_owner[0]
+    return IntegrationFields(
+        integration_id=values["integration_id"],
+        version=values["version"],
+        category=values["category"],
+        status=values["status"],
+        classification=values["classification"],
+        sources=tuple(sources),
+        targets=tuple(targets),
+        layer_type=body_fields.layer.get("type"),
+        middleware=tuple(middleware),
+        protocol=body_fields.layer.get("protocol"),
+        documents=tuple(body_fields.documents),
+        owner=owner,
+        metadata=tuple(body_fields.metadata),
+    )
+
+
+def _front_refs(
+    data: dict[str, Any], fm: front.FrontMatter, keys: tuple[str, ...], placeholders: Collection[str]
+) -> list[Ref]:
+    refs: list[Ref] = []
+    for key in keys:
+        if key in data:
+            line = _key_line(fm, key)
+            refs.extend(refs_from_front(front.text_list(data[key]), line, placeholders))
+    return refs
+
+
+def _key_line(fm: front.FrontMatter, key: str) -> int:
+    for name, line in fm.key_lines:
+        if name.lower() == key:
+            return line
+    return 1
+
+
+def _aliases(data: dict[str, Any]) -> list[str]:
+    raw = data.get("aliases", data.get("alias"))
+    return [a for a in front.text_list(raw) if a]
+
+
+def _tags(data: dict[str, Any], masked: list[str]) -> list[str]:
+    tags: list[str] = []
+    raw = data.get("tags", data.get("tag"))
+    items = front.text_list(raw)
+    if isinstance(raw, str):
+        items = re.split(r"[,\s]+", raw)
+    tags.extend(t.strip().lstrip("#") for t in items if t and t.strip().lstrip("#"))
+    for line in masked:
+        if "#" in line:
+            tags.extend(m.group(1) for m in _TAG.finditer(line) if not m.group(1).isdigit())
+    return list(dict.fromkeys(tags))
+
+
+def _templater(path: str, lines: list[str], body_start: int, masked: list[str]) -> list[Problem]:
+    found: list[Problem] = []
+    candidates = [(i + 1, lines[i]) for i in range(body_start)]
+    candidates += [(body_start + 1 + i, line) for i, line in enumerate(masked)]
+    for line_no, line in candidates:
+        if "<%" in line:
+            tag = _TEMPLATER.search(line)
+            shown = tag.group(0) if tag else "<%"
+            found.append(
+                Problem(path, line_no, "templater", f"unrendered Templater tag {shown[:60]}")
+            )
+    return found

@@ -1,0 +1,152 @@
+"""Read the integration template's fields from a note's masked body lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from intgraph.model import Endpoint, Field, Ref
+from intgraph.parse.values import clean, is_unset, refs_in
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_BOLD = re.compile(r"^\s*(?:[-*+][ \t]+)?\*\*([^*\n]+?):?\*\*[ \t]*:?[ \t]*(.*?)\s*$")
+_LABEL = re.compile(
+    r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40}?)(?:\*\*)?[ \t]*:(?:\*\*)?(?:[ \t]+(.*?))?\s*$"
+)
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)][ \t]+(.*?)\s*$")
+_PLACEHOLDER_LINE = re.compile(r"^\s*(?:[-*+][ \t]+)?\[[^\[\]]+\]\s*$")
+
+OVERVIEW = {
+    "integration id": "integration_id",
+    "version": "version",
+    "category": "category",
+    "status": "status",
+    "classification": "classification",
+}
+
+
+@dataclass
+class _Group:
+    kind: str
+    current: list[dict[str, str | None | Ref]] = field(default_factory=list)
+
+
+@dataclass
+class BodyFields:
+    """What the body says, before front matter is applied."""
+
+    title: str | None = None
+    overview: dict[str, str] = field(default_factory=dict)
+    sources: list[Endpoint] = field(default_factory=list)
+    targets: list[Endpoint] = field(default_factory=list)
+    layer: dict[str, str] = field(default_factory=dict)
+    middleware: list[Ref] = field(default_factory=list)
+    documents: list[tuple[str, Ref]] = field(default_factory=list)
+    metadata: list[tuple[str, str]] = field(default_factory=list)
+    owner: Ref | None = None
+    raw: list[Field] = field(default_factory=list)
+
+
+def _group_kind(text: str) -> str | None:
+    low = text.lower()
+    if "source" in low:
+        return "source"
+    if "target" in low:
+        return "target"
+    if "integration layer" in low or "middleware" in low:
+        return "layer"
+    return None
+
+
+def read_fields(lines: list[str], first_line: int, placeholders: Collection[str]) -> BodyFields:
+    """Extract title, overview, Components, Documentation and Metadata from masked lines."""
+    out = BodyFields()
+    section = ""
+    subsection: str | None = None
+    group: str | None = None
+    endpoints: dict[str, list[list[object]]] = {"source": [], "target": []}
+    for offset, line in enumerate(lines):
+        if not line or line.isspace():
+            continue
+        line_no = first_line + offset
+        head = _HEADING.match(line)
+        if head:
+            level, text = len(head.group(1)), head.group(2).strip()
+            if level == 1:
+                if out.title is None and not is_unset(text):
+                    out.title = text
+            elif level == 2:
+                section, subsection, group = text, None, None
+            else:
+                subsection, group = text, None
+            continue
+        bold = _BOLD.match(line)
+        if bold and not bold.group(2) and bold.group(1).strip().lower() == "metadata":
+            section, subsection, group = "Metadata", None, None
+            continue
+        label: str | None = None
+        value = ""
+        if bold:
+            label, value = bold.group(1).strip(), bold.group(2)
+        else:
+            lab = _LABEL.match(line)
+            if lab:
+                label, value = lab.group(1).strip(), lab.group(2) or ""
+            else:
+                num = _NUMBERED.match(line)
+                if num:
+                    group = _group_kind(num.group(1)) if _in_components(section, subsection) else None
+                    continue
+        if label is None:
+            if _PLACEHOLDER_LINE.match(line):
+                out.raw.append(
+                    Field(section, subsection, subsection or section, line.strip(), line_no, True)
+                )
+            continue
+        unset = is_unset(value) or _only_placeholder_links(value, placeholders)
+        out.raw.append(Field(section, subsection, label, value, line_no, unset))
+        key = label.lower()
+        if key in OVERVIEW and OVERVIEW[key] not in out.overview and section != "Metadata":
+            if not unset:
+                out.overview[OVERVIEW[key]] = value.strip()
+            continue
+        if section == "Metadata":
+            if not unset:
+                out.metadata.append((label, value.strip()))
+            if key == "owner" and out.owner is None:
+                owners = refs_in(value, line_no, placeholders)
+                out.owner = owners[0] if owners else None
+            continue
+        if section.lower().startswith("documentation"):
+            out.documents.extend((label, r) for r in refs_in(value, line_no, placeholders))
+            continue
+        if group in ("source", "target"):
+            bucket = endpoints[group]
+            if key == "name":
+                bucket.append([refs_in(value, line_no, placeholders), {}])
+            elif bucket and key in ("role", "interface", "data"):
+                details = bucket[-1][1]
+                assert isinstance(details, dict)
+                details[key] = clean(value)
+        elif group == "layer":
+            if key == "components":
+                out.middleware.extend(refs_in(value, line_no, placeholders))
+            elif not unset:
+                out.layer[key] = value.strip()
+    for kind, target in (("source", out.sources), ("target", out.targets)):
+        for refs, details in endpoints[kind]:
+            assert isinstance(refs, list) and isinstance(details, dict)
+            for ref in refs:
+                target.append(
+                    Endpoint(ref, details.get("role"), details.get("interface"), details.get("data"))
+                )
+    return out
+
+
+def _in_components(section: str, subsection: str | None) -> bool:
+    return "components" in (subsection or "").lower() or "architecture" in section.lower()
+
+
+def _only_placeholder_links(value: str, placeholders: Collection[str]) -> bool:
+    return "[[" in value and not refs_in(value, 0, placeholders)

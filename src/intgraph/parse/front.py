@@ -1,0 +1,123 @@
+"""Split and load YAML front matter (with python-frontmatter's YAML handler)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from intgraph.model import Link, LinkKind, Problem
+from intgraph.parse.scan import WIKILINK, split_wikilink
+
+_HANDLER = YAMLHandler()
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_KEY = re.compile(r"^([^\s:#][^:]*?)\s*:(?:\s|$)")
+_WHOLE_LINK = re.compile(r"^\s*\[\[([^\[\]\n]+)\]\]\s*$")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Loaded front matter: its data, the links in its values, and where the body starts."""
+
+    data: dict[str, Any]
+    links: tuple[Link, ...]
+    body_start: int
+    problems: tuple[Problem, ...] = ()
+    key_lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, key: str) -> int:
+        """Return the file line of a top-level key (1 when unknown)."""
+        for name, line in self.key_lines:
+            if name == key:
+                return line
+        return 1
+
+
+def split(lines: list[str]) -> tuple[list[str], int]:
+    """Return (front-matter lines, index of the first body line); no front matter: ([], 0)."""
+    if not lines or lines[0].rstrip() != "---":
+        return [], 0
+    for i in range(1, len(lines)):
+        if _CLOSE.match(lines[i]):
+            return lines[1:i], i + 1
+    return [], 0
+
+
+def load(path: str, lines: list[str]) -> FrontMatter:
+    """Load the front matter at the top of ``lines``; broken YAML becomes a problem."""
+    fm_lines, body_start = split(lines)
+    if not body_start:
+        return FrontMatter({}, (), 0)
+    try:
+        data = _HANDLER.load("\n".join(fm_lines))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        message = f"broken YAML front matter: {reason}"
+        return FrontMatter({}, (), body_start, (Problem(path, line, "yaml", message),))
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        message = "front matter is not a mapping of properties"
+        return FrontMatter({}, (), body_start, (Problem(path, 1, "yaml", message),))
+    keys = tuple(
+        (m.group(1), offset + 2)
+        for offset, line in enumerate(fm_lines)
+        if (m := _KEY.match(line)) is not None
+    )
+    return FrontMatter(data, tuple(_links(data, fm_lines)), body_start, (), keys)
+
+
+def _string_values(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _links(data: dict[str, Any], fm_lines: list[str]) -> list[Link]:
+    """Front-matter links: string values (or list items) that are exactly one wikilink."""
+    wanted: dict[str, int] = {}
+    for value in data.values():
+        for text in _string_values(value):
+            m = _WHOLE_LINK.match(text)
+            if m:
+                wanted[m.group(1)] = wanted.get(m.group(1), 0) + 1
+    links: list[Link] = []
+    for offset, line in enumerate(fm_lines):
+        if "[[" not in line:
+            continue
+        for m in WIKILINK.finditer(line):
+            inner = m.group(2)
+            if wanted.get(inner, 0) > 0 and not m.group(1):
+                wanted[inner] -= 1
+                path, sub, alias = split_wikilink(inner)
+                if path or sub:
+                    links.append(Link(path, offset + 2, LinkKind.FRONTMATTER, sub, alias))
+    return links
+
+
+def text_value(value: Any) -> str | None:
+    """Render a scalar front-matter value as text (dates as ISO); None for anything else."""
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value).strip()
+
+
+def text_list(value: Any) -> list[str]:
+    """Render a front-matter value that may be a string, a list or a comma list as texts."""
+    if isinstance(value, list):
+        items = [text_value(v) for v in value]
+        return [v for v in items if v]
+    single = text_value(value)
+    return [single] if single else []

@@ -1,0 +1,1 @@
+"""Questions asked of the landscape graph: impact, systems, orphans, lint."""

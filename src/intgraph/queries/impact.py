@@ -1,0 +1,202 @@
+"""What is affected, downstream or upstream, when a system changes or goes down."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import networkx as nx
+
+from intgraph.pipeline import Landscape
+from intgraph.queries.lookup import find_system
+
+Direction = Literal["downstream", "upstream", "both"]
+DIRECTIONS: tuple[str, ...] = ("downstream", "upstream", "both")
+
+
+@dataclass(frozen=True)
+class AffectedSystem:
+    """A system reached from the queried one."""
+
+    node: str
+    name: str
+    distance: int
+    direction: str
+    path: str | None
+    via: tuple[str, ...]
+    middleware: bool = False
+
+
+@dataclass(frozen=True)
+class AffectedIntegration:
+    """An integration reached from the queried system, at its shortest distance."""
+
+    node: str
+    id: str | None
+    title: str
+    path: str
+    status: str | None
+    distance: int
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    middleware: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Impact:
+    """The answer to ``intgraph impact``."""
+
+    query: str
+    system: str
+    system_node: str
+    system_path: str | None
+    direction: str
+    max_depth: int | None
+    statuses: tuple[str, ...]
+    systems: tuple[AffectedSystem, ...]
+    integrations: tuple[AffectedIntegration, ...]
+
+
+def _by_role(edges: Iterable[tuple[str, str, dict[str, object]]], role: str, end: int) -> list[str]:
+    out: list[str] = []
+    for edge in edges:
+        node = edge[end]
+        assert isinstance(node, str)
+        if edge[2].get("role") == role and node not in out:
+            out.append(node)
+    return out
+
+
+def _step(graph: nx.MultiDiGraph, direction: str) -> tuple[Callable[[str], list[str]], ...]:
+    """(integrations leaving a system, systems an integration leads to) for ``direction``."""
+    if direction == "downstream":
+        return (
+            lambda s: _by_role(graph.out_edges(s, data=True), "source", 1),
+            lambda i: _by_role(graph.out_edges(i, data=True), "target", 1),
+        )
+    return (
+        lambda s: _by_role(graph.in_edges(s, data=True), "target", 0),
+        lambda i: _by_role(graph.in_edges(i, data=True), "source", 0),
+    )
+
+
+def walk(
+    graph: nx.MultiDiGraph,
+    start: str,
+    direction: str,
+    max_depth: int | None = None,
+    statuses: Collection[str] = (),
+) -> tuple[dict[str, tuple[int, tuple[str, ...]]], dict[str, int]]:
+    """Breadth-first walk of the data flow from ``start`` in one direction.
+
+    Returns ({system: (distance, integrations on the shortest path)}, {integration: distance}).
+    The middleware rule applies to ``start`` only. Cycles terminate.
+    """
+    wanted = {s.lower() for s in statuses}
+    leaving, leads_to = _step(graph, direction)
+    routed = _by_role(graph.in_edges(start, data=True), "via", 0)
+
+    def passes(node: str) -> bool:
+        status = graph.nodes[node].get("status")
+        return not wanted or (status is not None and status.lower() in wanted)
+
+    seen_systems: dict[str, tuple[int, tuple[str, ...]]] = {start: (0, ())}
+    seen_integrations: dict[str, int] = {}
+    frontier = [start]
+    distance = 0
+    while frontier and (max_depth is None or distance < max_depth):
+        distance += 1
+        following: list[str] = []
+        for system in frontier:
+            path = seen_systems[system][1]
+            integrations = leaving(system)
+            if system == start:
+                integrations += [i for i in routed if i not in integrations]
+            for integration in sorted(integrations, key=_order(graph)):
+                if integration in seen_integrations or not passes(integration):
+                    continue
+                seen_integrations[integration] = distance
+                step = (*path, label(graph, integration))
+                for reached in leads_to(integration):
+                    if reached not in seen_systems:
+                        seen_systems[reached] = (distance, step)
+                        following.append(reached)
+        frontier = following
+    del seen_systems[start]
+    return seen_systems, seen_integrations
+
+
+def _order(graph: nx.MultiDiGraph) -> Callable[[str], tuple[str, str]]:
+    return lambda n: (label(graph, n).lower(), n)
+
+
+def label(graph: nx.MultiDiGraph, integration: str) -> str:
+    """An integration's ID, or its title when it has none."""
+    data = graph.nodes[integration]
+    return str(data.get("id") or data["title"])
+
+
+def names_of(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> tuple[str, ...]:
+    """The display names of ``nodes``, in order."""
+    return tuple(str(graph.nodes[n]["name"]) for n in nodes)
+
+
+def impact(
+    landscape: Landscape,
+    query: str,
+    direction: str = "downstream",
+    max_depth: int | None = None,
+    statuses: Collection[str] = (),
+) -> Impact:
+    """Answer ``intgraph impact``; raises UnknownSystemError for an unknown ``query``."""
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
+    graph = landscape.graph
+    start = find_system(graph, landscape.names, query)
+    ways = ("downstream", "upstream") if direction == "both" else (direction,)
+    systems: list[AffectedSystem] = []
+    best: dict[str, int] = {}
+    for way in ways:
+        reached, integrations = walk(graph, start, way, max_depth, statuses)
+        for node, (distance, via) in reached.items():
+            data = graph.nodes[node]
+            systems.append(
+                AffectedSystem(
+                    node, data["name"], distance, way, data.get("path"), via, data["middleware"]
+                )
+            )
+        for node, distance in integrations.items():
+            best[node] = min(distance, best.get(node, distance))
+    order = {"downstream": 0, "upstream": 1}
+    systems.sort(key=lambda s: (order[s.direction], s.distance, s.name.lower(), s.node))
+    affected = [_integration(graph, node, distance) for node, distance in best.items()]
+    affected.sort(key=lambda i: (i.distance, (i.id or "").lower(), i.title.lower(), i.path))
+    data = graph.nodes[start]
+    return Impact(
+        query=query,
+        system=data["name"],
+        system_node=start,
+        system_path=data.get("path"),
+        direction=direction,
+        max_depth=max_depth,
+        statuses=tuple(statuses),
+        systems=tuple(systems),
+        integrations=tuple(affected),
+    )
+
+
+def _integration(graph: nx.MultiDiGraph, node: str, distance: int) -> AffectedIntegration:
+    data = graph.nodes[node]
+    out = graph.out_edges(node, data=True)
+    return AffectedIntegration(
+        node=node,
+        id=data.get("id"),
+        title=data["title"],
+        path=data["path"],
+        status=data.get("status"),
+        distance=distance,
+        sources=names_of(graph, _by_role(graph.in_edges(node, data=True), "source", 0)),
+        targets=names_of(graph, _by_role(out, "target", 1)),
+        middleware=names_of(graph, _by_role(graph.out_edges(node, data=True), "via", 1)),
+    )

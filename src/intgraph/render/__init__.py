@@ -1,0 +1,1 @@
+"""Renderers: each returns a string (sorted, deterministic) and never prints."""

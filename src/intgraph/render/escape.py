@@ -1,0 +1,48 @@
+"""Escaping of untrusted note text for every output format."""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+
+
+def terminal(text: str | None) -> str:
+    """Text safe for a terminal: control characters, escapes and bidi overrides removed."""
+    if not text:
+        return ""
+    return _CONTROL.sub("", text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+
+
+def csv_cell(text: str | int | None) -> str:
+    """A spreadsheet-safe CSV cell: a leading ``= + - @`` is neutralised with a quote."""
+    if text is None:
+        return ""
+    value = terminal(str(text)) if not isinstance(text, int) else str(text)
+    if not isinstance(text, int) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def markdown(text: str | None) -> str:
+    """Plain text safe inside Markdown (and its tables): HTML and Markdown syntax escaped."""
+    value = terminal(text)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", value)
+
+
+def wikilink(path: str, label: str, in_table: bool = True) -> str:
+    """A wikilink to ``path`` (``.md`` dropped) shown as ``label``; ``|`` escaped in tables."""
+    target = path[:-3] if path.lower().endswith(".md") else path
+    target = terminal(target).replace("]]", "")
+    shown = terminal(label).replace("]]", "").replace("|", "/")
+    bar = "\\|" if in_table else "|"
+    return f"[[{target}{bar}{shown}]]"
+
+
+def mermaid(text: str | None) -> str:
+    """Text safe inside a quoted Mermaid label: every non-alphanumeric is an entity code."""
+    value = terminal(text)
+    return "".join(ch if ch.isalnum() or ch in " .,_-/" else f"#{ord(ch)};" for ch in value)

@@ -1,0 +1,206 @@
+"""Render an impact answer as table, json, markdown, mermaid or csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from intgraph.queries.impact import Impact
+from intgraph.render import escape
+from intgraph.render.console import to_string
+
+FORMATS = ("table", "json", "markdown", "mermaid", "csv")
+
+
+def to_dict(result: Impact) -> dict[str, Any]:
+    """The JSON contract of ``intgraph impact --format json``."""
+    return {
+        "query": result.query,
+        "system": result.system,
+        "system_path": result.system_path,
+        "direction": result.direction,
+        "max_depth": result.max_depth,
+        "statuses": list(result.statuses),
+        "systems": [
+            {
+                "name": s.name,
+                "distance": s.distance,
+                "direction": s.direction,
+                "path": s.path,
+                "via": list(s.via),
+                "middleware": s.middleware,
+            }
+            for s in result.systems
+        ],
+        "integrations": [
+            {
+                "id": i.id,
+                "title": i.title,
+                "path": i.path,
+                "status": i.status,
+                "distance": i.distance,
+                "sources": list(i.sources),
+                "targets": list(i.targets),
+                "middleware": list(i.middleware),
+            }
+            for i in result.integrations
+        ],
+    }
+
+
+def render_json(result: Impact) -> str:
+    """JSON text of :func:`to_dict`."""
+    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+
+
+def _status_text(status: str | None) -> Text:
+    style = {"deprecated": "dim strike", "production": "green", "development": "yellow"}
+    value = escape.terminal(status) or "—"
+    return Text(value, style=style.get(value.lower(), ""))
+
+
+def render_table(result: Impact, width: int | None = None, color: bool = False) -> str:
+    """A readable rich table of the affected systems and integrations."""
+    scope = "unlimited depth" if result.max_depth is None else f"depth ≤ {result.max_depth}"
+    head = Text(f"Impact of {escape.terminal(result.system)} ({result.direction}, {scope})")
+    head.stylize("bold")
+    systems = Table(title=f"Affected systems ({len(result.systems)})", title_justify="left")
+    for column in ("Dist", "System", "Direction", "Kind", "Via", "Note"):
+        systems.add_column(column, justify="right" if column == "Dist" else "left")
+    for s in result.systems:
+        systems.add_row(
+            str(s.distance),
+            Text(escape.terminal(s.name)),
+            s.direction,
+            "middleware" if s.middleware else "system",
+            Text(" → ".join(escape.terminal(v) for v in s.via)),
+            Text(escape.terminal(s.path) or "—"),
+        )
+    integrations = Table(
+        title=f"Affected integrations ({len(result.integrations)})", title_justify="left"
+    )
+    for column in ("Dist", "ID", "Title", "Status", "Sources → Targets", "Middleware"):
+        integrations.add_column(column, justify="right" if column == "Dist" else "left")
+    for i in result.integrations:
+        flow = ", ".join(i.sources) + " → " + ", ".join(i.targets)
+        integrations.add_row(
+            str(i.distance),
+            Text(escape.terminal(i.id) or "—"),
+            Text(escape.terminal(i.title)),
+            _status_text(i.status),
+            Text(escape.terminal(flow)),
+            Text(escape.terminal(", ".join(i.middleware)) or "—"),
+        )
+    return to_string([head, systems, integrations], width=width, color=color)
+
+
+def render_markdown(result: Impact) -> str:
+    """An Obsidian note, with wikilinks to the systems and integrations."""
+    system = (
+        escape.wikilink(result.system_path, result.system, in_table=False)
+        if result.system_path
+        else escape.markdown(result.system)
+    )
+    depth = "unlimited" if result.max_depth is None else str(result.max_depth)
+    statuses = ", ".join(escape.markdown(s) for s in result.statuses) or "all"
+    lines = [
+        f"# Impact of {escape.markdown(result.system)}",
+        "",
+        f"- System: {system}",
+        f"- Direction: {result.direction}",
+        f"- Depth: {depth}",
+        f"- Status filter: {statuses}",
+        "",
+        f"## Affected systems ({len(result.systems)})",
+        "",
+    ]
+    if result.systems:
+        lines += ["| Distance | System | Direction | Via |", "|---:|---|---|---|"]
+        for s in result.systems:
+            name = escape.wikilink(s.path, s.name) if s.path else escape.markdown(s.name)
+            via = " → ".join(escape.markdown(v) for v in s.via)
+            lines.append(f"| {s.distance} | {name} | {s.direction} | {via} |")
+    else:
+        lines.append("No system is affected.")
+    lines += ["", f"## Affected integrations ({len(result.integrations)})", ""]
+    if result.integrations:
+        lines += [
+            "| Distance | Integration | Status | Sources | Targets | Middleware |",
+            "|---:|---|---|---|---|---|",
+        ]
+        for i in result.integrations:
+            label = f"{i.id} {i.title}" if i.id else i.title
+            cells = [
+                str(i.distance),
+                escape.wikilink(i.path, label),
+                escape.markdown(i.status or "—"),
+                ", ".join(escape.markdown(x) for x in i.sources),
+                ", ".join(escape.markdown(x) for x in i.targets),
+                ", ".join(escape.markdown(x) for x in i.middleware) or "—",
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    else:
+        lines.append("No integration is affected.")
+    return "\n".join(lines) + "\n"
+
+
+def render_mermaid(result: Impact) -> str:
+    """A Mermaid flowchart of the affected integrations (dotted when Deprecated)."""
+    ids: dict[str, str] = {}
+
+    def node(name: str) -> str:
+        if name not in ids:
+            ids[name] = f"s{len(ids)}"
+        return ids[name]
+
+    node(result.system)
+    edges: list[str] = []
+    for i in result.integrations:
+        label = escape.mermaid(i.id or i.title)
+        if i.middleware:
+            label += " via " + escape.mermaid(", ".join(i.middleware))
+        arrow = "-.->" if (i.status or "").lower() == "deprecated" else "-->"
+        for source in i.sources:
+            for target in i.targets:
+                edges.append(f'    {node(source)} {arrow}|"{label}"| {node(target)}')
+    lines = ["flowchart LR"]
+    lines += [f'    {ident}["{escape.mermaid(name)}"]' for name, ident in ids.items()]
+    lines += edges
+    lines += ["    classDef focus stroke-width:3px", f"    class {ids[result.system]} focus"]
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(result: Impact) -> str:
+    """One row per affected system and per affected integration."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        ["kind", "name", "id", "distance", "direction", "status", "path", "via", "sources",
+         "targets", "middleware"]
+    )
+    for s in result.systems:
+        writer.writerow(
+            [escape.csv_cell(v) for v in
+             ("system", s.name, "", s.distance, s.direction, "", s.path, " > ".join(s.via), "",
+              "", "")]
+        )
+    for i in result.integrations:
+        writer.writerow(
+            [escape.csv_cell(v) for v in
+             ("integration", i.title, i.id, i.distance, "", i.status, i.path, "",
+              "; ".join(i.sources), "; ".join(i.targets), "; ".join(i.middleware))]
+        )
+    return buffer.getvalue()
+
+
+def render(result: Impact, fmt: str, width: int | None = None, color: bool = False) -> str:
+    """Render ``result`` in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "table":
+        return render_table(result, width, color)
+    return {"json": render_json, "markdown": render_markdown, "mermaid": render_mermaid,
+            "csv": render_csv}[fmt](result)

@@ -1,0 +1,100 @@
+"""Resolve link paths to vault files exactly as Obsidian does.
+
+Rules (each one is table-tested in ``tests/test_resolve.py``):
+
+1. Matching is case-insensitive (after Unicode NFC). The path is the part before ``#``.
+2. When the last segment contains a dot, the path is looked up as written first
+   (``[[diagram.png]]``); otherwise, or when that finds nothing, with ``.md`` added.
+3. ``./`` and ``../`` resolve against the linking note's folder; a leading ``/`` or a
+   full vault path matches exactly, and wins over every other candidate.
+4. Otherwise the candidates are the files whose path ends with the link path.
+   Candidates under the linking note's folder come first, then the shortest path.
+   A bare name with several candidates is also reported as ambiguous.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable
+
+from intgraph.model import Link, Resolution, name_key
+
+
+class Resolver:
+    """An index of a vault's files that resolves link paths from a given note."""
+
+    def __init__(self, files: Iterable[str]) -> None:
+        self._exact: dict[str, str] = {}
+        self._by_name: dict[str, list[str]] = defaultdict(list)
+        for path in sorted(files):
+            key = name_key(path)
+            self._exact.setdefault(key, path)
+            self._by_name[key.rsplit("/", 1)[-1]].append(path)
+
+    def candidates(self, target: str, source: str) -> tuple[str, ...]:
+        """Return every file ``target`` may mean from ``source``, best first."""
+        target = target.strip().replace("\\", "/")
+        if not target:
+            return (source,)
+        folder = source.rsplit("/", 1)[0] if "/" in source else ""
+        if target.startswith(("./", "../")):
+            joined = posixpath.normpath(posixpath.join(folder, target))
+            return tuple(self._exact_forms(joined.lstrip("/")))
+        if target.startswith("/"):
+            return tuple(self._exact_forms(target.lstrip("/")))
+        for form in _forms(target):
+            key = name_key(form)
+            name = key.rsplit("/", 1)[-1]
+            matches = [
+                p for p in self._by_name.get(name, ()) if "/" not in key or _ends_with(p, key)
+            ]
+            if matches:
+                prefix = name_key(folder) + "/" if folder else ""
+                matches.sort(
+                    key=lambda p: (
+                        name_key(p) != key,
+                        not (prefix and name_key(p).startswith(prefix)),
+                        len(p),
+                        p,
+                    )
+                )
+                return tuple(matches)
+        return ()
+
+    def _exact_forms(self, path: str) -> list[str]:
+        for form in _forms(path):
+            hit = self._exact.get(name_key(form))
+            if hit is not None:
+                return [hit]
+        return []
+
+    def resolve(self, link: Link, source: str) -> Resolution:
+        """Resolve one link of the note at ``source``."""
+        found = self.candidates(link.target, source)
+        bare = "/" not in link.target.strip()
+        return Resolution(
+            link=link,
+            source=source,
+            resolved=found[0] if found else None,
+            candidates=found if bare and len(found) > 1 else found[:1],
+        )
+
+    def resolve_path(self, target: str, source: str) -> str | None:
+        """Return the file a link path names from ``source``, or None."""
+        found = self.candidates(target, source)
+        return found[0] if found else None
+
+
+def _forms(path: str) -> list[str]:
+    last = path.rsplit("/", 1)[-1]
+    if last.lower().endswith(".md"):
+        return [path]
+    if "." in last:
+        return [path, path + ".md"]
+    return [path + ".md"]
+
+
+def _ends_with(path: str, key: str) -> bool:
+    low = name_key(path)
+    return low == key or low.endswith("/" + key)
