@@ -125,8 +125,14 @@ def main(debug: bool) -> None:
 @format_option(impact_render.FORMATS, "table")
 @guarded
 def impact_cmd(
-    system: str, vault: str, exclude: tuple[str, ...], placeholder: tuple[str, ...],
-    direction: str, depth: int | None, status: tuple[str, ...], fmt: str,
+    system: str,
+    vault: str,
+    exclude: tuple[str, ...],
+    placeholder: tuple[str, ...],
+    direction: str,
+    depth: int | None,
+    status: tuple[str, ...],
+    fmt: str,
 ) -> None:
     """What is affected if SYSTEM (a name, alias or note path) changes or goes down."""
     landscape = load(vault, exclude, placeholder)
@@ -139,7 +145,9 @@ def impact_cmd(
 @vault_options
 @format_option(systems_render.FORMATS, "table")
 @guarded
-def systems_cmd(vault: str, exclude: tuple[str, ...], placeholder: tuple[str, ...], fmt: str) -> None:
+def systems_cmd(
+    vault: str, exclude: tuple[str, ...], placeholder: tuple[str, ...], fmt: str
+) -> None:
     """List every system with its integrations in and out, kind and note."""
     landscape = load(vault, exclude, placeholder)
     color = fmt == "table" and sys.stdout.isatty()

@@ -112,12 +112,7 @@ def _documents(
         if link.placeholder or link.line in skip_lines or not link.target:
             continue
         path = resolver.resolve_path(link.target, note.path)
-        if (
-            path
-            and path != note.path
-            and path not in seen
-            and path not in not_documents
-        ):
+        if path and path != note.path and path not in seen and path not in not_documents:
             seen.add(path)
             yield "link", path
 

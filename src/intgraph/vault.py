@@ -143,7 +143,9 @@ def decode(path: str, data: bytes) -> NoteText:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data:
-        problems.append(Problem(path, None, "binary", "file holds binary data (NUL bytes); skipped"))
+        problems.append(
+            Problem(path, None, "binary", "file holds binary data (NUL bytes); skipped")
+        )
         return NoteText(path, "", tuple(problems))
     try:
         text = data.decode("utf-8")

@@ -121,7 +121,10 @@ def _apply_front_matter(
 
 
 def _front_refs(
-    data: dict[str, Any], fm: front.FrontMatter, keys: tuple[str, ...], placeholders: Collection[str]
+    data: dict[str, Any],
+    fm: front.FrontMatter,
+    keys: tuple[str, ...],
+    placeholders: Collection[str],
 ) -> list[Ref]:
     refs: list[Ref] = []
     for key in keys:

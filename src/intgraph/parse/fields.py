@@ -12,7 +12,8 @@ from intgraph.parse.values import clean, is_unset, refs_in
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _BOLD = re.compile(r"^\s*(?:[-*+][ \t]+)?\*\*([^*\n]+?):?\*\*[ \t]*:?[ \t]*(.*?)\s*$")
 _LABEL = re.compile(
-    r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40}?)(?:\*\*)?[ \t]*:(?:\*\*)?(?:[ \t]+(.*?))?\s*$"
+    r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40}?)(?:\*\*)?"
+    r"[ \t]*:(?:\*\*)?(?:[ \t]+(.*?))?\s*$"
 )
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)][ \t]+(.*?)\s*$")
 _PLACEHOLDER_LINE = re.compile(r"^\s*(?:[-*+][ \t]+)?\[[^\[\]]+\]\s*$")
@@ -29,7 +30,7 @@ OVERVIEW = {
 @dataclass
 class _Group:
     kind: str
-    current: list[dict[str, str | None | Ref]] = field(default_factory=list)
+    current: list[dict[str, str | Ref | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -96,7 +97,9 @@ def read_fields(lines: list[str], first_line: int, placeholders: Collection[str]
             else:
                 num = _NUMBERED.match(line)
                 if num:
-                    group = _group_kind(num.group(1)) if _in_components(section, subsection) else None
+                    group = (
+                        _group_kind(num.group(1)) if _in_components(section, subsection) else None
+                    )
                     continue
         if label is None:
             if _PLACEHOLDER_LINE.match(line):
@@ -139,7 +142,9 @@ def read_fields(lines: list[str], first_line: int, placeholders: Collection[str]
             assert isinstance(refs, list) and isinstance(details, dict)
             for ref in refs:
                 target.append(
-                    Endpoint(ref, details.get("role"), details.get("interface"), details.get("data"))
+                    Endpoint(
+                        ref, details.get("role"), details.get("interface"), details.get("data")
+                    )
                 )
     return out
 

@@ -18,7 +18,9 @@ _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 _BACKTICKS = re.compile(r"`+")
 _CODE_HINTS = ("`", "~~~", "<!--", "\n    ", "\n\t")
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
-MDLINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+MDLINK = re.compile(
+    r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -96,7 +98,7 @@ def mask(lines: list[str]) -> list[str]:
     def flush() -> None:
         if para:
             joined = mask_inline("\n".join(out[i] for i in para))
-            for i, masked in zip(para, joined.split("\n")):
+            for i, masked in zip(para, joined.split("\n"), strict=True):
                 out[i] = masked
             para.clear()
 
@@ -189,7 +191,7 @@ def links_in_line(text: str, line_no: int) -> list[Link]:
                 dest = dest[1:-1]
             if not dest or _SCHEME.match(dest):
                 continue
-            path, hash_, sub = unquote(dest).partition("#")
+            path, _, sub = unquote(dest).partition("#")
             if not path and not sub:
                 continue
             alias = m.group(2) or None

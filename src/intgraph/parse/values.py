@@ -41,6 +41,8 @@ _BRACKETED = re.compile(r"^\[[^\[\]]*\]$")
 _TEMPLATER = re.compile(r"<%.*?%>")
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+_TOKEN = re.compile(r"\x00(\d+)\x00")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def is_unset(value: str | None) -> bool:
@@ -59,30 +61,44 @@ def clean(value: str | None) -> str | None:
 
 
 def refs_in(value: str, line: int, placeholders: Collection[str]) -> list[Ref]:
-    """Name references in a field value: its links, or else its plain names.
+    """Name references in a field value, in order: links and plain names.
 
-    Placeholder links (exact text, case-sensitive) and unset words are dropped.
+    The value is split on commas, semicolons, "and" and "&" outside links; a piece
+    holding a link contributes its links (other text in it is description), any
+    other piece is a plain name. Placeholder links (exact text, case-sensitive),
+    placeholder names and unset words are dropped.
     """
-    refs: list[Ref] = []
-    found_link = False
-    for m in WIKILINK.finditer(value):
-        found_link = True
-        path, _sub, _alias = split_wikilink(m.group(2))
-        if path and path not in placeholders:
-            refs.append(Ref(path, line, True))
-    if "](" in value:
-        for m in MDLINK.finditer(value):
-            dest = m.group(3).strip("<>")
-            if dest and ":" not in dest.split("/")[0]:
-                found_link = True
-                refs.append(Ref(unquote(dest).partition("#")[0], line, True))
-    if found_link or is_unset(value):
-        return refs
-    for part in _SPLIT.split(value.strip()):
-        name = _TRAILING_NOTE.sub("", part).strip().strip("*_").strip()
+    found: list[Ref] = []
+    if is_unset(value):
+        return found
+    links: list[Ref | None] = []
+
+    def stash(ref: Ref | None) -> str:
+        links.append(ref)
+        return f"\x00{len(links) - 1}\x00"
+
+    def wiki(m: re.Match[str]) -> str:
+        path = split_wikilink(m.group(2))[0]
+        return stash(Ref(path, line, True) if path and path not in placeholders else None)
+
+    def markdown(m: re.Match[str]) -> str:
+        dest = m.group(3).strip("<>")
+        if not dest or _SCHEME.match(dest):
+            return m.group(0)
+        return stash(Ref(unquote(dest).partition("#")[0], line, True))
+
+    text = WIKILINK.sub(wiki, value)
+    if "](" in text:
+        text = MDLINK.sub(markdown, text)
+    for piece in _SPLIT.split(text.strip()):
+        tokens = _TOKEN.findall(piece)
+        if tokens:
+            found.extend(ref for t in tokens if (ref := links[int(t)]) is not None)
+            continue
+        name = _TRAILING_NOTE.sub("", piece).strip().strip("*_").strip()
         if not is_unset(name) and name not in placeholders:
-            refs.append(Ref(name, line, False))
-    return refs
+            found.append(Ref(name, line, False))
+    return found
 
 
 def refs_from_front(texts: list[str], line: int, placeholders: Collection[str]) -> list[Ref]:

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from rich.console import Console, RenderableType
 
 
-def to_string(items: Sequence[RenderableType], width: int | None = None, color: bool = False) -> str:
+def to_string(
+    items: Sequence[RenderableType], width: int | None = None, color: bool = False
+) -> str:
     """Render ``items`` one after another; ANSI colours only when ``color``."""
     buffer = io.StringIO()
     console = Console(

@@ -180,20 +180,57 @@ def render_csv(result: Impact) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
-        ["kind", "name", "id", "distance", "direction", "status", "path", "via", "sources",
-         "targets", "middleware"]
+        [
+            "kind",
+            "name",
+            "id",
+            "distance",
+            "direction",
+            "status",
+            "path",
+            "via",
+            "sources",
+            "targets",
+            "middleware",
+        ]
     )
     for s in result.systems:
         writer.writerow(
-            [escape.csv_cell(v) for v in
-             ("system", s.name, "", s.distance, s.direction, "", s.path, " > ".join(s.via), "",
-              "", "")]
+            [
+                escape.csv_cell(v)
+                for v in (
+                    "system",
+                    s.name,
+                    "",
+                    s.distance,
+                    s.direction,
+                    "",
+                    s.path,
+                    " > ".join(s.via),
+                    "",
+                    "",
+                    "",
+                )
+            ]
         )
     for i in result.integrations:
         writer.writerow(
-            [escape.csv_cell(v) for v in
-             ("integration", i.title, i.id, i.distance, "", i.status, i.path, "",
-              "; ".join(i.sources), "; ".join(i.targets), "; ".join(i.middleware))]
+            [
+                escape.csv_cell(v)
+                for v in (
+                    "integration",
+                    i.title,
+                    i.id,
+                    i.distance,
+                    "",
+                    i.status,
+                    i.path,
+                    "",
+                    "; ".join(i.sources),
+                    "; ".join(i.targets),
+                    "; ".join(i.middleware),
+                )
+            ]
         )
     return buffer.getvalue()
 
@@ -202,5 +239,9 @@ def render(result: Impact, fmt: str, width: int | None = None, color: bool = Fal
     """Render ``result`` in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "table":
         return render_table(result, width, color)
-    return {"json": render_json, "markdown": render_markdown, "mermaid": render_mermaid,
-            "csv": render_csv}[fmt](result)
+    return {
+        "json": render_json,
+        "markdown": render_markdown,
+        "mermaid": render_mermaid,
+        "csv": render_csv,
+    }[fmt](result)

@@ -1,0 +1,37 @@
+"""Shared test helpers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from intgraph.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "vault_fixtures"
+
+
+def fixture(name: str) -> str:
+    """The path of a named fixture vault."""
+    return str(FIXTURES / name)
+
+
+def run(*args: str) -> Result:
+    """Run the CLI in-process and return click's Result."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=True)
+
+
+def run_json(*args: str) -> Any:
+    """Run the CLI with --format json; assert exit 0 and return the parsed JSON."""
+    result = run(*args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def flow() -> str:
+    return fixture("flow")

@@ -1,0 +1,221 @@
+"""Template fields, front matter precedence, placeholders and problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from intgraph.parse import TEMPLATE_PLACEHOLDER_LINKS, parse_text
+from intgraph.parse.values import is_unset, refs_in
+
+TEMPLATE = (
+    Path(__file__).resolve().parent.parent.parent / "shared/template/integration-note-template.md"
+)
+
+NOTE = """# Order Sync
+
+## Integration Overview
+**Integration ID**: INT-2024-012
+**Version**: 2.1.0
+**Category**: Data
+**Status**: Production
+**Classification**: Internal
+
+## Integration Architecture
+### Components
+1. Source System(s)
+   - Name: [[SAP ERP]], [[Systems/Salesforce CRM|Salesforce]]
+   - Role: System of record
+   - Interface: IDoc
+   - Data: Orders
+   - Name: Legacy Billing
+   - Role: Old feed
+
+2. Target System(s)
+   - Name: Workday HCM and ServiceNow (ITSM)
+   - Role: Consumer
+
+3. Integration Layer
+   - Type: Middleware
+   - Components: [[MuleSoft Anypoint]], Kafka
+   - Protocol: HTTPS/REST
+
+## Data Mapping
+### Data Transformations
+1. Source to Target
+   - Field Mappings: VBELN to orderId
+
+## Documentation
+### Technical Documentation
+1. Design Documents
+   - Architecture: [[Order Sync Design]]
+   - Interfaces: [[interface_spec]]
+2. Operational Documents
+   - Runbook: [[O2C Runbook]]
+
+---
+**Metadata**
+- Owner: [[Jane Doe]]
+- Technical Lead: [[technical_lead]]
+- Document ID: INT-2024-012
+- Next Review: 2027-01-15
+- Integration Status: Production
+"""
+
+
+def test_template_fields() -> None:
+    note = parse_text("Integrations/Order Sync.md", NOTE)
+    f = note.fields
+    assert note.is_integration
+    assert note.title == "Order Sync"
+    assert (f.integration_id, f.version, f.category, f.status, f.classification) == (
+        "INT-2024-012",
+        "2.1.0",
+        "Data",
+        "Production",
+        "Internal",
+    )
+    assert [(e.ref.text, e.ref.is_link, e.role) for e in f.sources] == [
+        ("SAP ERP", True, "System of record"),
+        ("Systems/Salesforce CRM", True, "System of record"),
+        ("Legacy Billing", False, "Old feed"),
+    ]
+    assert f.sources[0].interface == "IDoc" and f.sources[0].data == "Orders"
+    assert [(e.ref.text, e.ref.line) for e in f.targets] == [
+        ("Workday HCM", 21),
+        ("ServiceNow", 21),
+    ]
+    assert [(r.text, r.is_link) for r in f.middleware] == [
+        ("MuleSoft Anypoint", True),
+        ("Kafka", False),
+    ]
+    assert (f.layer_type, f.protocol) == ("Middleware", "HTTPS/REST")
+    assert [(label, r.text) for label, r in f.documents] == [
+        ("Architecture", "Order Sync Design"),
+        ("Runbook", "O2C Runbook"),
+    ]
+    assert f.owner is not None and f.owner.text == "Jane Doe"
+    assert f.meta("document id") == "INT-2024-012"
+    assert f.meta("Technical Lead") is None
+    assert f.meta("Next Review") == "2027-01-15"
+
+
+def test_front_matter_wins_over_body() -> None:
+    text = (
+        "---\nstatus: Deprecated\nintegration_id: INT-2020-001\nsources: ['[[A]]', B]\n"
+        "targets: C\nvia: '[[Bus]]'\nowner: '[[Bob]]'\ncategory: API\n---\n" + NOTE
+    )
+    f = parse_text("x.md", text).fields
+    assert (f.status, f.integration_id, f.category) == ("Deprecated", "INT-2020-001", "API")
+    assert [(e.ref.text, e.ref.is_link, e.ref.line) for e in f.sources] == [
+        ("A", True, 4),
+        ("B", False, 4),
+    ]
+    assert [e.ref.text for e in f.targets] == ["C"]
+    assert [r.text for r in f.middleware] == ["Bus"]
+    assert f.owner is not None and f.owner.text == "Bob"
+    assert f.version == "2.1.0"
+
+
+def test_front_matter_only_note() -> None:
+    note = parse_text("x.md", "---\ntype: integration\n---\nbody\n")
+    assert note.is_integration and note.title == "x"
+    assert parse_text("y.md", "---\ntags: [integration]\n---\n").is_integration
+    assert parse_text("z.md", "Some text #integration here").is_integration
+    assert not parse_text("w.md", "# Just a note\n[[Link]]").is_integration
+
+
+def test_template_itself_is_all_placeholders() -> None:
+    if not TEMPLATE.exists():
+        pytest.skip("shared template not beside the checkout")
+    text = TEMPLATE.read_text(encoding="utf-8")
+    note = parse_text("Templates/Integration.md", text)
+    f = note.fields
+    assert not note.is_integration
+    assert f.sources == () and f.targets == () and f.middleware == () and f.documents == ()
+    assert f.integration_id is None and f.status is None and f.owner is None
+    assert all(link.placeholder for link in note.links)
+    assert {link.target for link in note.links} == set(TEMPLATE_PLACEHOLDER_LINKS)
+    assert [p.line for p in note.problems if p.code == "templater"] == [279, 280]
+    assert all(field.placeholder for field in note.raw_fields)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "  ",
+        "[Description]",
+        "[INT-YYYY-XXX]",
+        "[Planning/Development/Production/Deprecated]",
+        "N/A",
+        "n/a",
+        "none",
+        "None",
+        "TBD",
+        "TBC",
+        "-",
+        "—",
+        "<% tp.date.now() %>",
+    ],
+)
+def test_unset_values(value: str) -> None:
+    assert is_unset(value)
+
+
+@pytest.mark.parametrize("value", ["Production", "INT-2024-001", "[[SAP]]", "a [b] c", "None yet"])
+def test_set_values(value: str) -> None:
+    assert not is_unset(value)
+
+
+def test_placeholder_refs_are_never_names() -> None:
+    marks = TEMPLATE_PLACEHOLDER_LINKS
+    assert refs_in("[[system_1]]", 1, marks) == []
+    assert refs_in("system_1", 1, marks) == []
+    assert [r.text for r in refs_in("[[System_1]]", 1, marks)] == ["System_1"]
+    assert [r.text for r in refs_in("A, B; C and D & E", 1, marks)] == ["A", "B", "C", "D", "E"]
+
+
+def test_broken_yaml_still_parses_body() -> None:
+    note = parse_text("b.md", "---\nkey: [unclosed\n---\n# T\n**Status**: Production\n[[X]]\n")
+    assert [(p.code, p.line) for p in note.problems] == [("yaml", 3)]
+    assert note.fields.status == "Production"
+    assert [(k.target, k.line) for k in note.links] == [("X", 6)]
+
+
+def test_non_mapping_front_matter_is_a_problem() -> None:
+    note = parse_text("b.md", "---\n- a\n- b\n---\n[[X]]\n")
+    assert [p.code for p in note.problems] == ["yaml"]
+    assert [k.target for k in note.links] == ["X"]
+
+
+def test_aliases_string_or_list() -> None:
+    assert parse_text("a.md", "---\naliases: SAP\n---\n").aliases == ("SAP",)
+    assert parse_text("a.md", "---\naliases: [SAP, S/4]\n---\n").aliases == ("SAP", "S/4")
+    assert parse_text("a.md", "---\nalias: x\n---\n").aliases == ("x",)
+
+
+PIECES = [*"ab [](|)#^!`~<>-*:\n\t\\%é", "[[", "]]", "```", "<!--", "-->", "\r\n", "    ", "---\n"]
+markdownish = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(markdownish)
+def test_parser_never_raises_and_lines_are_in_range(text: str) -> None:
+    text = text.replace("\r\n", "\n")
+    note = parse_text("Fuzz.md", text)
+    last = text.count("\n") + 1
+    for link in note.links:
+        assert 1 <= link.line <= last
+        assert "\n" not in link.target
+    for problem in note.problems:
+        assert problem.line is None or 1 <= problem.line <= last
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_parser_survives_any_unicode(text: str) -> None:
+    parse_text("Any.md", text.replace("\r", "\n"))
