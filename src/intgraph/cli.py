@@ -6,6 +6,7 @@ or unknown system; 3 internal error (run with ``--debug`` for the traceback).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
@@ -17,9 +18,15 @@ from intgraph import __version__
 from intgraph.errors import IntgraphError
 from intgraph.pipeline import Landscape, load_vault
 from intgraph.queries.impact import DIRECTIONS, impact
+from intgraph.queries.lint import SEVERITIES, at_least, lint
+from intgraph.queries.orphans import CATEGORIES as ORPHAN_CATEGORIES
+from intgraph.queries.orphans import orphan_report
 from intgraph.queries.systems import list_systems
 from intgraph.render import impact as impact_render
+from intgraph.render import lint as lint_render
+from intgraph.render import orphans as orphans_render
 from intgraph.render import systems as systems_render
+from intgraph.render.output import write_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INTERNAL = 3
@@ -152,3 +159,91 @@ def systems_cmd(
     landscape = load(vault, exclude, placeholder)
     color = fmt == "table" and sys.stdout.isatty()
     click.echo(systems_render.render(list_systems(landscape), fmt, _width(), color), nl=False)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _emit(text: str, out: str | None) -> None:
+    if out:
+        click.echo(f"wrote {write_text(out, text)}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command("orphans")
+@vault_options
+@format_option(orphans_render.FORMATS, "markdown")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option(
+    "--fail-on",
+    default="",
+    metavar="LIST",
+    help="Exit 1 when any of these is non-empty: " + ",".join(ORPHAN_CATEGORIES) + ".",
+)
+@guarded
+def orphans_cmd(
+    vault: str,
+    exclude: tuple[str, ...],
+    placeholder: tuple[str, ...],
+    fmt: str,
+    out: str | None,
+    fail_on: str,
+) -> None:
+    """Report missing, placeholder, alias and ambiguous links, orphan notes and parse errors."""
+    fail = _split((fail_on,))
+    unknown = sorted(set(fail) - set(ORPHAN_CATEGORIES))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown categories: {', '.join(unknown)}", param_hint="--fail-on"
+        )
+    report = orphan_report(load(vault, exclude, placeholder))
+    _emit(orphans_render.render(report, fmt), out)
+    if any(report.non_empty(category) for category in fail):
+        sys.exit(1)
+
+
+@main.command("lint")
+@vault_options
+@format_option(lint_render.FORMATS, "text")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Check dates as of YYYY-MM-DD.")
+@click.option(
+    "--max-test-age",
+    type=click.IntRange(min=0),
+    default=365,
+    show_default=True,
+    help="Days after which Last Tested is stale.",
+)
+@click.option("--select", multiple=True, metavar="CODES", help="Only these codes or prefixes.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these codes or prefixes.")
+@click.option(
+    "--fail-level",
+    type=click.Choice(SEVERITIES),
+    default="info",
+    show_default=True,
+    help="Exit 1 when a finding is at least this severe.",
+)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write the findings to FILE.")
+@guarded
+def lint_cmd(
+    vault: str,
+    exclude: tuple[str, ...],
+    placeholder: tuple[str, ...],
+    fmt: str,
+    today: dt.datetime | None,
+    max_test_age: int,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_level: str,
+    out: str | None,
+) -> None:
+    """Check every integration note against the template (codes in the README)."""
+    day = today.date() if today else dt.date.today()
+    landscape = load(vault, exclude, placeholder)
+    findings = lint(landscape, day, max_test_age, _split(select), _split(ignore))
+    _emit(lint_render.render(findings, fmt), out)
+    if fmt == "text":
+        click.echo(lint_render.summary(findings), err=True)
+    if at_least(findings, fail_level):
+        sys.exit(1)

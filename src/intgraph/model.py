@@ -95,6 +95,15 @@ class IntegrationFields:
     documents: tuple[tuple[str, Ref], ...] = ()
     owner: Ref | None = None
     metadata: tuple[tuple[str, str], ...] = ()
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, name: str, default: int = 1) -> int:
+        """The file line where ``name`` (a field such as ``status``, ``source`` or
+        ``heading:components``) was written, or ``default``."""
+        for key, line in self.lines:
+            if key == name:
+                return line
+        return default
 
     def meta(self, label: str) -> str | None:
         """Return the Metadata footer value for ``label`` (case-insensitive), if set."""
@@ -119,6 +128,7 @@ class Note:
     raw_fields: tuple[Field, ...] = ()
     problems: tuple[Problem, ...] = ()
     is_integration: bool = False
+    generated: bool = False
 
     @property
     def name(self) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -26,6 +26,7 @@ class Landscape:
     names: SystemNames
     graph: nx.MultiDiGraph
     placeholders: frozenset[str]
+    by_path: Mapping[str, Note] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -42,6 +43,10 @@ class Landscape:
     def integrations(self) -> tuple[Note, ...]:
         """The integration notes, in path order."""
         return tuple(n for n in self.notes if n.is_integration)
+
+    def note(self, path: str) -> Note:
+        """The parsed note at vault-relative ``path``; raises KeyError when there is none."""
+        return self.by_path[path]
 
     def resolutions(self) -> Iterable[Resolution]:
         """Every link of every note, resolved from its note, in path and line order."""
@@ -69,4 +74,4 @@ def load_vault(
     resolver = Resolver(files.all_files)
     names = SystemNames(resolver, notes)
     graph = build_graph(notes, resolver, names)
-    return Landscape(files, notes, resolver, names, graph, marks)
+    return Landscape(files, notes, resolver, names, graph, marks, {n.path: n for n in notes})

@@ -53,6 +53,7 @@ def parse_text(
     fields = _apply_front_matter(body_fields=body, data=data, fm=fm, placeholders=placeholders)
     tags = _tags(data, masked)
     note_type = front.text_value(data.get("type"))
+    generated = str(data.get("generated_by", "")).strip().lower() == "intgraph"
     name = path.rsplit("/", 1)[-1]
     title = body.title or (name[:-3] if name.lower().endswith(".md") else name)
     is_integration = bool(
@@ -73,6 +74,7 @@ def parse_text(
         raw_fields=tuple(body.raw),
         problems=tuple(all_problems),
         is_integration=is_integration,
+        generated=generated,
     )
 
 
@@ -80,11 +82,13 @@ def _apply_front_matter(
     body_fields: Any, data: dict[str, Any], fm: front.FrontMatter, placeholders: Collection[str]
 ) -> IntegrationFields:
     values: dict[str, str | None] = {k: body_fields.overview.get(k) for k in _FM_SCALARS}
+    lines: dict[str, int] = dict(body_fields.lines)
     for key in _FM_SCALARS:
         if key in data:
             fm_value = clean(front.text_value(data[key]))
             if fm_value:
                 values[key] = fm_value
+                lines[key] = fm.line_of(key)
     sources: list[Endpoint] = list(body_fields.sources)
     targets: list[Endpoint] = list(body_fields.targets)
     middleware: list[Ref] = list(body_fields.middleware)
@@ -93,6 +97,7 @@ def _apply_front_matter(
         refs = _front_refs(data, fm, keys, placeholders)
         if refs:
             endpoints = [Endpoint(r) for r in refs]
+            lines["source" if kind == "s" else "target"] = refs[0].line
             if kind == "s":
                 sources = endpoints
             else:
@@ -117,6 +122,7 @@ def _apply_front_matter(
         documents=tuple(body_fields.documents),
         owner=owner,
         metadata=tuple(body_fields.metadata),
+        lines=tuple(sorted(lines.items())),
     )
 
 
@@ -129,16 +135,9 @@ def _front_refs(
     refs: list[Ref] = []
     for key in keys:
         if key in data:
-            line = _key_line(fm, key)
+            line = fm.line_of(key)
             refs.extend(refs_from_front(front.text_list(data[key]), line, placeholders))
     return refs
-
-
-def _key_line(fm: front.FrontMatter, key: str) -> int:
-    for name, line in fm.key_lines:
-        if name.lower() == key:
-            return line
-    return 1
 
 
 def _aliases(data: dict[str, Any]) -> list[str]:

@@ -39,6 +39,7 @@ class BodyFields:
 
     title: str | None = None
     overview: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
     sources: list[Endpoint] = field(default_factory=list)
     targets: list[Endpoint] = field(default_factory=list)
     layer: dict[str, str] = field(default_factory=dict)
@@ -74,6 +75,7 @@ def read_fields(lines: list[str], first_line: int, placeholders: Collection[str]
         head = _HEADING.match(line)
         if head:
             level, text = len(head.group(1)), head.group(2).strip()
+            out.lines.setdefault("heading:" + text.lower(), line_no)
             if level == 1:
                 if out.title is None and not is_unset(text):
                     out.title = text
@@ -110,7 +112,8 @@ def read_fields(lines: list[str], first_line: int, placeholders: Collection[str]
         unset = is_unset(value) or _only_placeholder_links(value, placeholders)
         out.raw.append(Field(section, subsection, label, value, line_no, unset))
         key = label.lower()
-        if key in OVERVIEW and OVERVIEW[key] not in out.overview and section != "Metadata":
+        if key in OVERVIEW and OVERVIEW[key] not in out.lines and section != "Metadata":
+            out.lines[OVERVIEW[key]] = line_no
             if not unset:
                 out.overview[OVERVIEW[key]] = value.strip()
             continue
@@ -127,6 +130,7 @@ def read_fields(lines: list[str], first_line: int, placeholders: Collection[str]
         if group in ("source", "target"):
             bucket = endpoints[group]
             if key == "name":
+                out.lines.setdefault(group, line_no)
                 bucket.append([refs_in(value, line_no, placeholders), {}])
             elif bucket and key in ("role", "interface", "data"):
                 details = bucket[-1][1]

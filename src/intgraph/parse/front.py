@@ -30,9 +30,9 @@ class FrontMatter:
     key_lines: tuple[tuple[str, int], ...] = ()
 
     def line_of(self, key: str) -> int:
-        """Return the file line of a top-level key (1 when unknown)."""
+        """Return the file line of a top-level key, case-insensitive (1 when unknown)."""
         for name, line in self.key_lines:
-            if name == key:
+            if name.lower() == key.lower():
                 return line
         return 1
 

@@ -46,3 +46,19 @@ def mermaid(text: str | None) -> str:
     """Text safe inside a quoted Mermaid label: every non-alphanumeric is an entity code."""
     value = terminal(text)
     return "".join(ch if ch.isalnum() or ch in " .,_-/" else f"#{ord(ch)};" for ch in value)
+
+
+_SAFE_LINK = re.compile(r"^[^\[\]|#^<>&`\n]+$")
+
+
+def code(text: str | None) -> str:
+    """Text safe inside a Markdown inline code span (backticks replaced)."""
+    return terminal(text).replace("`", "ˋ")
+
+
+def link_or_code(target: str) -> str:
+    """A wikilink to ``target`` when it can be written as one, else inline code."""
+    clean = terminal(target)
+    if _SAFE_LINK.match(clean):
+        return f"[[{clean}]]"
+    return f"`{code(clean)}`"
