@@ -38,6 +38,8 @@ def wikilink(path: str, label: str, in_table: bool = True) -> str:
     target = path[:-3] if path.lower().endswith(".md") else path
     target = terminal(target).replace("]]", "")
     shown = terminal(label).replace("]]", "").replace("|", "/")
+    if shown == target:
+        return f"[[{target}]]"
     bar = "\\|" if in_table else "|"
     return f"[[{target}{bar}{shown}]]"
 

@@ -1,0 +1,162 @@
+"""Lint codes: each fires on a planted problem and stays quiet on the clean note."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from tests.conftest import FIXTURES, run
+
+from intgraph.pipeline import load_vault
+from intgraph.queries.lint import CODES, lint
+
+TODAY = dt.date(2026, 11, 1)
+CLEAN = FIXTURES / "lint" / "Integrations" / "Clean Integration.md"
+
+
+def vault_with(
+    tmp_path: Path, edit: tuple[str, str] | None = None, extra: str | None = None
+) -> Path:
+    """A copy of the `lint` vault whose clean note has one edit applied."""
+    root = tmp_path / "lint"
+    shutil.copytree(FIXTURES / "lint", root)
+    note = root / "Integrations" / "Clean Integration.md"
+    text = note.read_text(encoding="utf-8")
+    if edit:
+        assert edit[0] in text, edit[0]
+        text = text.replace(edit[0], edit[1], 1)
+    note.write_text(text, encoding="utf-8")
+    if extra:
+        (root / "Integrations" / "Copy.md").write_text(extra, encoding="utf-8")
+    return root
+
+
+def codes(root: Path, **kwargs) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    return [(f.code, f.line) for f in lint(load_vault(root), TODAY, **kwargs)]
+
+
+def test_clean_note_has_no_findings() -> None:
+    assert lint(load_vault(FIXTURES / "lint"), TODAY) == []
+
+
+MUTATIONS = [
+    ("IG100", ("**Version**: 1.4.0", "**Version**: [X.Y.Z]"), 5),
+    (
+        "IG101",
+        ("### Business Purpose\nDocumented", "### Business Purpose\n[Purpose]\nDocumented"),
+        12,
+    ),
+    ("IG102", ("   - Role: Documented: description", "   - Role: [Description]"), 26),
+    ("IG103", ("   - Rate Limits: Documented: if any", "   - Rate Limits: [If any]"), 47),
+    ("IG104", ("   - Enrichment: Documented: if any", "   - Enrichment: TBD"), 93),
+    ("IG105", ("   - Retention: Documented: policy", "   - Retention: "), 120),
+    ("IG106", ("   - Target: Documented: sla", "   - Target: [SLA]"), 138),
+    ("IG107", ("   - L1: Documented: responsibilities", "   - L1: [Responsibilities]"), 165),
+    ("IG108", ("   - QA: Documented: setup", "   - QA: [Setup]"), 186),
+    ("IG109", ("   - Rollback: Documented: procedure", "   - Rollback: [Procedure]"), 208),
+    ("IG110", ("   - FAQs: [[Clean Design]]", "   - FAQs: [[faqs]]"), 254),
+    ("IG111", ("- Branching: Documented: strategy", "- Branching: [Strategy]"), 260),
+    (
+        "IG112",
+        ("- Review Status: Approved", "- Review Status: [Under Review/Approved/Pending]"),
+        284,
+    ),
+    ("IG201", ("- Created: 2026-01-10", '- Created: <% tp.date.now("YYYY-MM-DD") %>'), 279),
+    ("IG301", ("**Status**: Production", "**Status**: Live"), 7),
+    ("IG302", ("**Category**: Data", "**Category**: Batch"), 6),
+    ("IG303", ("**Classification**: Internal", "**Classification**: Secret"), 8),
+    ("IG401", ("   - Name: [[Alpha]]", "   - Name: [[system_1]]"), 25),
+    ("IG402", ("   - Name: [[Beta]]", "   - Name: N/A"), 31),
+    ("IG501", ("**Integration ID**: INT-2026-001", "**Integration ID**: INT-26-1"), 4),
+    ("IG503", ("**Integration ID**: INT-2026-001\n", ""), 3),
+    ("IG601", ("- Document ID: INT-2026-001", "- Document ID: INT-2026-002"), 286),
+    ("IG602", ("- Integration Status: Production", "- Integration Status: Deprecated"), 288),
+    ("IG701", ("- Next Review: 2027-05-01", "- Next Review: 2026-03-01"), 287),
+    ("IG702", ("- Last Tested: 2026-09-15", "- Last Tested: 2024-05-10"), 289),
+    ("IG703", ("- Last Tested: 2026-09-15", "- Last Tested: last spring"), 289),
+    ("IG801", ("   - Runbook: [[Clean Runbook]]", "   - Runbook: N/A"), 230),
+]
+
+
+@pytest.mark.parametrize(("code", "edit", "line"), MUTATIONS, ids=[m[0] for m in MUTATIONS])
+def test_each_code_fires(tmp_path: Path, code: str, edit: tuple[str, str], line: int) -> None:
+    found = codes(vault_with(tmp_path, edit))
+    assert code in {c for c, _ in found}, found
+    assert (code, line) in found, found
+    # A few plants also trip a related check, and only that one.
+    related = {
+        "IG201": {"IG112"},
+        "IG503": {"IG601"},
+        "IG301": {"IG602"},
+        "IG401": {"IG102"},
+        "IG501": {"IG601"},
+    }
+    assert {c for c, _ in found} - {code} == related.get(code, set()), found
+
+
+def test_every_code_is_tested() -> None:
+    tested = {m[0] for m in MUTATIONS} | {"IG502", "IG119"}
+    assert tested == set(CODES)
+
+
+def test_duplicate_id(tmp_path: Path) -> None:
+    copy = CLEAN.read_text(encoding="utf-8").replace("# Clean Integration", "# Copy", 1)
+    found = codes(vault_with(tmp_path, extra=copy))
+    assert found == [("IG502", 4), ("IG502", 4)]
+
+
+def test_other_section(tmp_path: Path) -> None:
+    found = codes(
+        vault_with(
+            tmp_path,
+            ("## Change Management", "## Glossary\n- Term: [Term]\n\n## Change Management"),
+        )
+    )
+    assert found == [("IG119", 258)]
+
+
+def test_status_is_case_insensitive(tmp_path: Path) -> None:
+    assert codes(vault_with(tmp_path, ("**Status**: Production", "**Status**: production"))) == []
+
+
+def test_max_test_age_and_today(tmp_path: Path) -> None:
+    root = vault_with(tmp_path)
+    assert codes(root, max_test_age=30) == [("IG702", 289)]
+    assert [f.code for f in lint(load_vault(root), dt.date(2027, 6, 1))] == ["IG701"]
+
+
+def test_select_and_ignore(tmp_path: Path) -> None:
+    root = vault_with(tmp_path, ("**Status**: Production", "**Status**: Live"))
+    assert codes(root) == [("IG301", 7), ("IG602", 288)]
+    assert codes(root, select=["IG3"]) == [("IG301", 7)]
+    assert codes(root, ignore=["ig301"]) == [("IG602", 288)]
+
+
+def test_cli_text_json_and_exit_codes(tmp_path: Path) -> None:
+    root = str(vault_with(tmp_path, ("**Category**: Data", "**Category**: Batch")))
+    result = run("lint", "--vault", root, "--today", "2026-11-01")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "Integrations/Clean Integration.md:6: IG302 Category 'Batch' is not one of "
+        "System/Process/Data/API\n"
+    )
+    assert "1 finding: 1 warning" in result.stderr
+    result = run("lint", "--vault", root, "--today", "2026-11-01", "--format", "json")
+    assert json.loads(result.stdout) == [
+        {
+            "path": "Integrations/Clean Integration.md",
+            "line": 6,
+            "code": "IG302",
+            "message": "Category 'Batch' is not one of System/Process/Data/API",
+            "severity": "warning",
+        }
+    ]
+    assert (
+        run("lint", "--vault", root, "--today", "2026-11-01", "--fail-level", "error").exit_code
+        == 0
+    )
+    assert run("lint", "--vault", str(FIXTURES / "lint"), "--today", "2026-11-01").exit_code == 0
+    assert run("lint", "--vault", root, "--today", "01/11/2026").exit_code == 2
