@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 import pytest
+from tests.conftest import ROOT
 
 from intgraph.cli import main
 from intgraph.queries.lint import CODES
-from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

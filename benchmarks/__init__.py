@@ -1,1 +1,0 @@
-"""Benchmarks: run as scripts, never collected as tests."""
