@@ -104,19 +104,23 @@ def mask(lines: list[str]) -> list[str]:
 
     for idx, line in enumerate(lines):
         if fence is not None:
-            out[idx] = ""
             width, rest = _indent(line)
             base = lists[-1] if lists else 0
-            m = _FENCE.match(rest)
-            if (
-                width < base + 4
-                and m
-                and m.group(1)[0] == fence[0]
-                and len(m.group(1)) >= fence[1]
-                and not m.group(2).strip()
-            ):
+            if rest and width < base:
+                # A fence inside a list item ends with its item.
                 fence = None
-            continue
+            else:
+                out[idx] = ""
+                m = _FENCE.match(rest)
+                if (
+                    width < base + 4
+                    and m
+                    and m.group(1)[0] == fence[0]
+                    and len(m.group(1)) >= fence[1]
+                    and not m.group(2).strip()
+                ):
+                    fence = None
+                continue
         if in_comment:
             out[idx] = ""
             if "-->" in line:
