@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from intgraph.parse import TEMPLATE_PLACEHOLDER_LINKS, parse_text
 from intgraph.parse.values import is_unset, refs_in
 
-TEMPLATE = (
-    Path(__file__).resolve().parent.parent.parent / "shared/template/integration-note-template.md"
-)
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared/template/integration-note-template.md"
+# The sample vault keeps a byte-identical copy (checked below when shared/ is beside us).
+TEMPLATE = ROOT / "vault_fixtures/acme/Templates/Integration Note.md"
 
 NOTE = """# Order Sync
 
@@ -128,9 +129,13 @@ def test_front_matter_only_note() -> None:
     assert not parse_text("w.md", "# Just a note\n[[Link]]").is_integration
 
 
+def test_sample_vault_template_is_the_shared_template() -> None:
+    if not SHARED.exists():
+        pytest.skip("shared/ is not beside the checkout")
+    assert TEMPLATE.read_bytes() == SHARED.read_bytes()
+
+
 def test_template_itself_is_all_placeholders() -> None:
-    if not TEMPLATE.exists():
-        pytest.skip("shared template not beside the checkout")
     text = TEMPLATE.read_text(encoding="utf-8")
     note = parse_text("Templates/Integration.md", text)
     f = note.fields
@@ -219,3 +224,13 @@ def test_parser_never_raises_and_lines_are_in_range(text: str) -> None:
 @given(st.text(max_size=200))
 def test_parser_survives_any_unicode(text: str) -> None:
     parse_text("Any.md", text.replace("\r", "\n"))
+
+
+def test_values_in_code_spans_are_kept_but_links_in_them_are_not() -> None:
+    text = "### Components\n1. Source System(s)\n   - Name: `[[Fake]]`, [[Real]]\n   - Role: `x`\n"
+    text += "**Version**: `1.0`\n"
+    note = parse_text("x.md", text)
+    assert [e.ref.text for e in note.fields.sources] == ["Real"]
+    assert note.fields.sources[0].role == "`x`"
+    assert note.fields.version == "`1.0`"
+    assert not any(f.placeholder for f in note.raw_fields)

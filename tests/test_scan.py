@@ -62,7 +62,10 @@ def links(text: str) -> list[tuple[str, int, str, str | None, str | None]]:
         ("# H `x\n[[T]] y`", [("T", 2, "wikilink", None, None)]),
         ("- a\n  ```\n  [[T]]\n\n[[U]]", [("U", 5, "wikilink", None, None)]),
         ("- Ex: ```json\n  {x}\n  ```\n\n## H\n[[U]]", [("U", 6, "wikilink", None, None)]),
-        ("- a\n  ```\n[[T]] lazy lines do not continue a fence", [("T", 3, "wikilink", None, None)]),
+        (
+            "- a\n  ```\n[[T]] lazy lines do not continue a fence",
+            [("T", 3, "wikilink", None, None)],
+        ),
     ],
 )
 def test_link_forms(

@@ -41,14 +41,15 @@ def parse_text(
     fm = front.load(path, lines)
     data = {str(k).lower(): v for k, v in fm.data.items()}
     first = fm.body_start + 1
-    masked = mask(lines[fm.body_start :])
+    body_lines = lines[fm.body_start :]
+    masked = mask(body_lines)
     links = [
         replace(link, placeholder=True)
         if link.kind in _PLACEHOLDER_KINDS and link.target in placeholders
         else link
         for link in (*fm.links, *scan_links(masked, first))
     ]
-    body = read_fields(masked, first, placeholders)
+    body = read_fields(masked, first, placeholders, body_lines)
     all_problems = [*problems, *fm.problems, *_templater(path, lines, fm.body_start, masked)]
     fields = _apply_front_matter(body_fields=body, data=data, fm=fm, placeholders=placeholders)
     tags = _tags(data, masked)

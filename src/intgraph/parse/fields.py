@@ -15,6 +15,8 @@ _LABEL = re.compile(
     r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40}?)(?:\*\*)?"
     r"[ \t]*:(?:\*\*)?(?:[ \t]+(.*?))?\s*$"
 )
+_BOLD_SEP = re.compile(r":?\*\*[ \t]*:?")
+_LABEL_SEP = re.compile(r"(?:\*\*)?[ \t]*:(?:\*\*)?")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)][ \t]+(.*?)\s*$")
 _PLACEHOLDER_LINE = re.compile(r"^\s*(?:[-*+][ \t]+)?\[[^\[\]]+\]\s*$")
 
@@ -61,8 +63,19 @@ def _group_kind(text: str) -> str | None:
     return None
 
 
-def read_fields(lines: list[str], first_line: int, placeholders: Collection[str]) -> BodyFields:
-    """Extract title, overview, Components, Documentation and Metadata from masked lines."""
+def read_fields(
+    lines: list[str],
+    first_line: int,
+    placeholders: Collection[str],
+    original: list[str] | None = None,
+) -> BodyFields:
+    """Extract title, overview, Components, Documentation and Metadata.
+
+    ``lines`` are the masked body lines: structure and links are read from them.
+    Values are shown as written in ``original`` (the unmasked lines), so a value
+    in a code span is kept, while links inside code never count.
+    """
+    original = original if original is not None else lines
     out = BodyFields()
     section = ""
     subsection: str | None = None
@@ -90,12 +103,15 @@ def read_fields(lines: list[str], first_line: int, placeholders: Collection[str]
             continue
         label: str | None = None
         value = ""
+        text = ""
         if bold:
             label, value = bold.group(1).strip(), bold.group(2)
+            text = _after(_BOLD_SEP, original[offset], bold.end(1))
         else:
             lab = _LABEL.match(line)
             if lab:
                 label, value = lab.group(1).strip(), lab.group(2) or ""
+                text = _after(_LABEL_SEP, original[offset], lab.end(1))
             else:
                 num = _NUMBERED.match(line)
                 if num:
@@ -109,17 +125,17 @@ def read_fields(lines: list[str], first_line: int, placeholders: Collection[str]
                     Field(section, subsection, subsection or section, line.strip(), line_no, True)
                 )
             continue
-        unset = is_unset(value) or _only_placeholder_links(value, placeholders)
-        out.raw.append(Field(section, subsection, label, value, line_no, unset))
+        unset = is_unset(text) or _only_placeholder_links(value, placeholders)
+        out.raw.append(Field(section, subsection, label, text, line_no, unset))
         key = label.lower()
         if key in OVERVIEW and OVERVIEW[key] not in out.lines and section != "Metadata":
             out.lines[OVERVIEW[key]] = line_no
             if not unset:
-                out.overview[OVERVIEW[key]] = value.strip()
+                out.overview[OVERVIEW[key]] = text.strip()
             continue
         if section == "Metadata":
             if not unset:
-                out.metadata.append((label, value.strip()))
+                out.metadata.append((label, text.strip()))
             if key == "owner" and out.owner is None:
                 owners = refs_in(value, line_no, placeholders)
                 out.owner = owners[0] if owners else None
@@ -135,12 +151,12 @@ def read_fields(lines: list[str], first_line: int, placeholders: Collection[str]
             elif bucket and key in ("role", "interface", "data"):
                 details = bucket[-1][1]
                 assert isinstance(details, dict)
-                details[key] = clean(value)
+                details[key] = clean(text)
         elif group == "layer":
             if key == "components":
                 out.middleware.extend(refs_in(value, line_no, placeholders))
             elif not unset:
-                out.layer[key] = value.strip()
+                out.layer[key] = text.strip()
     for kind, target in (("source", out.sources), ("target", out.targets)):
         for refs, details in endpoints[kind]:
             assert isinstance(refs, list) and isinstance(details, dict)
@@ -151,6 +167,12 @@ def read_fields(lines: list[str], first_line: int, placeholders: Collection[str]
                     )
                 )
     return out
+
+
+def _after(separator: re.Pattern[str], line: str, label_end: int) -> str:
+    """The value as written: the rest of ``line`` after the label and its separator."""
+    m = separator.match(line, label_end)
+    return line[m.end() if m else label_end :].strip()
 
 
 def _in_components(section: str, subsection: str | None) -> bool:

@@ -55,7 +55,11 @@ def load(path: str, lines: list[str]) -> FrontMatter:
     try:
         data = _HANDLER.load("\n".join(fm_lines))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = str(getattr(exc, "problem", "") or "")
+        mark = getattr(exc, "problem_mark", None)
+        if "end of stream" in problem or mark is None:
+            # The end of the block says little; where the open construct began says more.
+            mark = getattr(exc, "context_mark", None) or mark
         line = mark.line + 2 if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         message = f"broken YAML front matter: {reason}"
