@@ -8,6 +8,7 @@ Obsidian treats as Markdown. Positions and line numbers are preserved.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 from intgraph.model import Link, LinkKind
@@ -16,6 +17,10 @@ _FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$")
 _LIST_ITEM = re.compile(r"^((?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))")
 _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 _BACKTICKS = re.compile(r"`+")
+_QUOTE = re.compile(r"^(?: {0,3}>[ ]?)+")
+_ITEM_START = frozenset("-+*0123456789")
+_SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
+_THEMATIC = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _CODE_HINTS = ("`", "~~~", "<!--", "\n    ", "\n\t")
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
 MDLINK = re.compile(
@@ -83,90 +88,248 @@ def mask_inline(text: str) -> str:
     return "".join(out)
 
 
+def _quote(line: str) -> tuple[int, str]:
+    """Blockquote depth of a line and its content after the ``>`` markers."""
+    stripped = line.lstrip(" ")
+    if not stripped.startswith(">") or len(line) - len(stripped) > 3:
+        return 0, line
+    m = _QUOTE.match(line)
+    assert m is not None
+    return m.group(0).count(">"), line[m.end() :]
+
+
+def _closes(rest: str, fence: _Fence) -> bool:
+    m = _FENCE.match(rest)
+    return bool(
+        m
+        and m.group(1)[0] == fence.char
+        and len(m.group(1)) >= fence.size
+        and not m.group(2).strip()
+    )
+
+
+@dataclass
+class _Item:
+    marker: int
+    content: int
+    kind: str
+
+
+@dataclass
+class _Fence:
+    char: str
+    size: int
+    depth: int
+    base: int
+
+
 def mask(lines: list[str]) -> list[str]:
-    """Return ``lines`` with code blocks, code spans and HTML comments blanked."""
+    """Return ``lines`` with code blocks, code spans and HTML comments blanked.
+
+    Lines that need no change are returned as the same string objects.
+    """
     text = "\n".join(lines)
     if not any(hint in text for hint in _CODE_HINTS) and not text.startswith(("    ", "\t")):
         return lines
     out: list[str] = list(lines)
     para: list[int] = []
-    lists: list[int] = []
-    fence: tuple[str, int] | None = None
-    in_comment = False
+    para_code = False
+    lists: list[_Item] = []
+    fence: _Fence | None = None
+    comment_depth = -1
+    depth_now = 0
     prev_blank = True
+    empty_item = False
 
     def flush() -> None:
-        if para:
+        nonlocal para_code
+        if para_code:
             joined = mask_inline("\n".join(out[i] for i in para))
             for i, masked in zip(para, joined.split("\n"), strict=True):
                 out[i] = masked
-            para.clear()
+        para.clear()
+        para_code = False
 
     for idx, line in enumerate(lines):
+        depth, content = _quote(line) if ">" in line else (0, line)
+        stripped = content.lstrip(" ")
+        if stripped.startswith("\t"):
+            width, rest = _indent(content)
+        else:
+            width, rest = len(content) - len(stripped), stripped
         if fence is not None:
-            width, rest = _indent(line)
-            base = lists[-1] if lists else 0
-            if rest and width < base:
-                # A fence inside a list item ends with its item.
-                fence = None
+            outer = len(line) - len(line.lstrip(" ")) if depth > fence.depth else width
+            if depth < fence.depth or (rest and outer < fence.base):
+                fence = None  # the container (quote or list item) ended, and the fence with it
             else:
                 out[idx] = ""
-                m = _FENCE.match(rest)
                 if (
-                    width < base + 4
-                    and m
-                    and m.group(1)[0] == fence[0]
-                    and len(m.group(1)) >= fence[1]
-                    and not m.group(2).strip()
+                    depth == fence.depth
+                    and width < fence.base + 4
+                    and rest[:1] == fence.char
+                    and _closes(rest, fence)
                 ):
                     fence = None
                 continue
-        if in_comment:
-            out[idx] = ""
-            if "-->" in line:
-                in_comment = False
-            continue
-        width, rest = _indent(line)
+        if comment_depth >= 0:
+            if depth < comment_depth:
+                comment_depth = -1
+            else:
+                out[idx] = ""
+                if "-->" in content:
+                    comment_depth = -1
+                continue
+        if depth != depth_now:
+            if rest and depth < depth_now and para and not _starts_block(rest, width, False, []):
+                para.append(idx)  # a lazy continuation line of the quoted paragraph
+                para_code = para_code or "`" in line or "<!--" in line
+                continue
+            flush()
+            lists.clear()
+            depth_now = depth
+            prev_blank = True
         if not rest:
             flush()
             prev_blank = True
+            if empty_item and lists:
+                lists.pop()  # an item may begin with at most one blank line
+            empty_item = False
             continue
-        if prev_blank or not para:
-            while lists and width < lists[-1]:
+        empty_item = False
+        continuing = bool(para) and not prev_blank
+        if (
+            width < 4
+            and rest[0] in "=-*_"
+            and (
+                (
+                    continuing
+                    and width >= (lists[-1].content if lists else 0)
+                    and _SETEXT.match(rest)
+                )
+                or _THEMATIC.match(rest)
+            )
+        ):
+            # A setext underline ends its paragraph; a thematic break is never a list item.
+            flush()
+            prev_blank = True
+            continue
+        item = _item(rest, width, continuing, lists) if rest[0] in _ITEM_START else None
+        interrupts = continuing and (
+            item is not None or _starts_block(rest, width, continuing, lists)
+        )
+        if not continuing or interrupts:
+            while lists and width < lists[-1].content:
                 lists.pop()
-        base = lists[-1] if lists else 0
+        base = lists[-1].content if lists else 0
+        if interrupts and width >= base + 4:
+            flush()  # the paragraph ended with its container; here the line is indented code
         if not para and width >= base + 4:
             out[idx] = ""
             prev_blank = False
             continue
         prev_blank = False
-        m = _FENCE.match(rest) if width < base + 4 else None
-        if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
-            flush()
-            fence = (m.group(1)[0], len(m.group(1)))
-            out[idx] = ""
-            continue
-        if rest.startswith("<!--"):
-            flush()
-            out[idx] = ""
-            in_comment = "-->" not in rest[4:]
-            continue
-        item = _LIST_ITEM.match(rest)
-        if item:
-            flush()
-            while lists and lists[-1] > width:
-                lists.pop()
-            lists.append(width + len(item.group(1)) if rest[item.end() :].strip() else width + 2)
-            para.append(idx)
-            continue
-        if _HEADING.match(rest):
-            flush()
-            para.append(idx)
-            flush()
-            continue
+        first = rest[0]
+        if width < base + 4:
+            if first in "`~":
+                m = _opening(rest)
+                if m:
+                    flush()
+                    fence = _Fence(m.group(1)[0], len(m.group(1)), depth, base)
+                    out[idx] = ""
+                    continue
+            elif first == "<" and rest.startswith("<!--"):
+                flush()
+                out[idx] = ""
+                comment_depth = depth if "-->" not in rest[4:] else -1
+                continue
+            if item is not None:
+                flush()
+                while True:
+                    content = rest[item.end() :]
+                    size = (
+                        len(item.group(1)) if content.strip() else len(item.group(1).rstrip()) + 1
+                    )
+                    lists.append(_Item(width, width + size, _kind(item.group(1))))
+                    nested = _LIST_ITEM.match(content) if content[:1] in _ITEM_START else None
+                    if nested is None or _THEMATIC.match(content):
+                        break
+                    width, rest, item = width + size, content, nested
+                if content.startswith("<!--"):
+                    # An HTML comment block inside the item: the whole line is raw HTML.
+                    out[idx] = ""
+                    comment_depth = depth if "-->" not in content[4:] else -1
+                    continue
+                opening = _opening(content) if content[:1] in ("`", "~") else None
+                if opening:
+                    out[idx] = ""
+                    fence = _Fence(opening.group(1)[0], len(opening.group(1)), depth, width + size)
+                    continue
+                if content.strip():
+                    para.append(idx)
+                    para_code = "`" in line or "<!--" in line
+                else:
+                    empty_item = True
+                continue
+            elif first == "#" and _HEADING.match(rest):
+                flush()
+                para.append(idx)
+                para_code = "`" in line or "<!--" in line
+                flush()
+                continue
         para.append(idx)
+        para_code = para_code or "`" in line or "<!--" in line
     flush()
     return out
+
+
+def _starts_block(rest: str, width: int, continuing: bool, lists: list[_Item]) -> bool:
+    """True when a line (after indentation) opens a new block rather than continuing text."""
+    if width >= (lists[-1].content if lists else 0) + 4:
+        return False
+    first = rest[0]
+    if first in "`~":
+        return _opening(rest) is not None
+    if first in _ITEM_START:
+        return _item(rest, width, continuing, lists) is not None
+    return (first == "#" and bool(_HEADING.match(rest))) or rest.startswith("<!--")
+
+
+def _opening(rest: str) -> re.Match[str] | None:
+    """A fence opener (a backtick fence's info string may hold no backtick)."""
+    m = _FENCE.match(rest)
+    if m and m.group(1)[0] == "`" and "`" in m.group(2):
+        return None
+    return m
+
+
+def _kind(marker: str) -> str:
+    marker = marker.strip()
+    return marker if marker in ("-", "+", "*") else marker[-1]
+
+
+def _item(rest: str, width: int, continuing: bool, lists: list[_Item]) -> re.Match[str] | None:
+    """The list-item marker of a line, or None when CommonMark reads the line as text.
+
+    While a paragraph continues, only a sibling item of an open list, or a new list
+    starting with a bullet or with 1, that has content, may interrupt it.
+    """
+    if width >= (lists[-1].content if lists else 0) + 4:
+        return None
+    m = _LIST_ITEM.match(rest)
+    if m is None or not continuing:
+        return m
+    kind = _kind(m.group(1))
+    for open_item in reversed(lists):
+        if open_item.marker <= width < open_item.content:
+            if open_item.kind == kind:
+                return m
+            break
+    if lists and width < lists[-1].content:
+        return m  # outside the open item: not an interruption of its paragraph
+    marker = m.group(1).strip()
+    if not rest[m.end() :].strip() or (kind in ".)" and marker[:-1].lstrip("0") != "1"):
+        return None
+    return m
 
 
 def split_wikilink(inner: str) -> tuple[str, str | None, str | None]:
