@@ -21,7 +21,8 @@ _QUOTE = re.compile(r"^(?: {0,3}>[ ]?)+")
 _ITEM_START = frozenset("-+*0123456789")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _THEMATIC = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_CODE_HINTS = ("`", "~~~", "<!--", "\n    ", "\n\t")
+_CODE_HINTS = ("`", "~~~", "<!--")
+_INDENTED = re.compile(r"^[ >]*(?:    |\t)", re.MULTILINE)
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
 MDLINK = re.compile(
     r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
@@ -129,7 +130,7 @@ def mask(lines: list[str]) -> list[str]:
     Lines that need no change are returned as the same string objects.
     """
     text = "\n".join(lines)
-    if not any(hint in text for hint in _CODE_HINTS) and not text.startswith(("    ", "\t")):
+    if not any(hint in text for hint in _CODE_HINTS) and not _INDENTED.search(text):
         return lines
     out: list[str] = list(lines)
     para: list[int] = []
