@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -22,6 +23,7 @@ from intgraph.queries.lint import SEVERITIES, at_least, lint
 from intgraph.queries.orphans import CATEGORIES as ORPHAN_CATEGORIES
 from intgraph.queries.orphans import orphan_report
 from intgraph.queries.systems import list_systems
+from intgraph.render import html_map
 from intgraph.render import impact as impact_render
 from intgraph.render import lint as lint_render
 from intgraph.render import orphans as orphans_render
@@ -247,3 +249,56 @@ def lint_cmd(
         click.echo(lint_render.summary(findings), err=True)
     if at_least(findings, fail_level):
         sys.exit(1)
+
+
+def _generated() -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH, when set, fixes the map's generation time (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else None
+
+
+@main.command("map")
+@vault_options
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=html_map.DEFAULT_OUT,
+    show_default=True,
+    help="Write the map page to FILE.",
+)
+@click.option(
+    "--focus",
+    metavar="SYSTEM",
+    default=None,
+    help="Draw only SYSTEM's impact neighbourhood (a name, alias or note path).",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(DIRECTIONS),
+    default="downstream",
+    show_default=True,
+    help="With --focus: downstream, upstream or both, as for impact.",
+)
+@click.option(
+    "--depth", type=click.IntRange(min=1), default=None, help="With --focus: maximum distance."
+)
+@click.option("--status", multiple=True, help="Only integrations with this status (repeatable).")
+@guarded
+def map_cmd(
+    vault: str,
+    exclude: tuple[str, ...],
+    placeholder: tuple[str, ...],
+    out: str,
+    focus: str | None,
+    direction: str,
+    depth: int | None,
+    status: tuple[str, ...],
+) -> None:
+    """Write the interactive architecture map: one offline HTML file."""
+    if focus is None and (depth is not None or direction != "downstream"):
+        raise click.UsageError("--depth and --direction need --focus")
+    landscape = load(vault, exclude, placeholder)
+    written = html_map.write_map(
+        landscape, out, focus, depth, direction, status, generated=_generated()
+    )
+    click.echo(f"wrote {written}", err=True)

@@ -1,0 +1,163 @@
+"""The interactive HTML architecture map: one self-contained, offline page.
+
+The page is intgraph's own Jinja2 template (autoescape on). vis-network's script and
+style are read from the pyvis package and inlined; the graph travels as JSON inside
+``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and a
+Content-Security-Policy allows only the page's own inline scripts and styles (by hash)
+and no requests at all. Same vault and options → same bytes, apart from the time.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import importlib.util
+import json
+import re
+from collections.abc import Collection
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from intgraph import __version__
+from intgraph.pipeline import Landscape
+from intgraph.queries.impact import impact
+from intgraph.render.escape import terminal
+from intgraph.render.map_data import MapData, build_map_data
+from intgraph.render.output import write_text
+from intgraph.render.page import render_template
+
+VIS_VERSION = "9.1.2"
+DEFAULT_OUT = "reports/map.html"
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+# characters HTML5 does not allow in a document: controls other than whitespace, noncharacters
+_FORBIDDEN = re.compile("[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef\\ufffe\\uffff]")
+
+
+class AssetError(RuntimeError):
+    """A bundled script or style cannot be inlined safely."""
+
+
+def vis_assets_dir() -> Path:
+    """The folder of vis-network's files inside the installed pyvis package."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or spec.origin is None:
+        raise AssetError("the pyvis package is not installed")
+    return Path(spec.origin).resolve().parent / "lib" / f"vis-{VIS_VERSION}"
+
+
+@functools.cache
+def _asset(path: Path, closing: str) -> str:
+    """The text of an asset to inline; refuses text that could end its element early.
+
+    Control characters, which HTML5 does not allow in a document, are written as JavaScript
+    escapes in scripts (vis-network has one, in a string literal) and refused in styles.
+    """
+    text = path.read_text(encoding="utf-8")
+    lowered = text.lower()
+    if f"</{closing}" in lowered or "<!--" in lowered:
+        raise AssetError(f"{path.name} cannot be inlined in a <{closing}> element")
+    if closing == "script":
+        return _FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    if _FORBIDDEN.search(text):
+        raise AssetError(f"{path.name} has control characters")
+    return text
+
+
+def embed_json(value: Any) -> str:
+    """JSON for a ``<script type="application/json">`` element: sorted keys, compact,
+    ``<``, ``>`` and ``&`` written as ``\\u003c``, ``\\u003e``, ``\\u0026``."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")  # lone surrogates
+    text = _FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def map_data(
+    landscape: Landscape,
+    focus: str | None = None,
+    depth: int | None = None,
+    direction: str = "downstream",
+    statuses: Collection[str] = (),
+) -> MapData:
+    """The map's data: the whole landscape, or with ``focus`` the neighbourhood that
+    ``intgraph impact FOCUS`` reports with the same depth, direction and statuses."""
+    result = impact(landscape, focus, direction, depth, statuses) if focus is not None else None
+    return build_map_data(landscape, statuses, result)
+
+
+def _summary(data: MapData) -> str:
+    middleware = sum(1 for n in data.nodes if n["kind"] == "middleware")
+    parts = [
+        _plural(len(data.nodes), "system") + (f" ({middleware} middleware)" if middleware else ""),
+        _plural(len(data.records), "integration"),
+        _plural(len(data.edges), "arrow"),
+    ]
+    if data.undrawn:
+        parts.append(f"{_plural(data.undrawn, 'integration')} without a source or target")
+    return " · ".join(parts)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def render_map(
+    landscape: Landscape,
+    focus: str | None = None,
+    depth: int | None = None,
+    direction: str = "downstream",
+    statuses: Collection[str] = (),
+    generated: datetime | None = None,
+) -> str:
+    """The map page as a string; see :func:`map_data` for ``focus`` and the filters.
+
+    ``generated`` (default: now) is the only input besides the vault that changes the
+    bytes. Raises UnknownSystemError for an unknown ``focus``.
+    """
+    data = map_data(landscape, focus, depth, direction, statuses)
+    when = (generated or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    assets = vis_assets_dir()
+    scripts = [
+        _asset(assets / "vis-network.min.js", "script"),
+        _asset(_TEMPLATES / "map.js", "script"),
+    ]
+    styles = [_asset(assets / "vis-network.css", "style"), _asset(_TEMPLATES / "map.css", "style")]
+    return render_template(
+        "map.html.j2",
+        vault=terminal(landscape.name),
+        focus=data.focus,
+        summary=_summary(data),
+        generated=when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        generated_text=when.strftime("%Y-%m-%d %H:%M UTC"),
+        version=__version__,
+        script_hashes=" ".join(_hash(s) for s in scripts),
+        style_hashes=" ".join(_hash(s) for s in styles),
+        data=Markup(embed_json(data.payload())),
+        vis_js=Markup(scripts[0]),
+        map_js=Markup(scripts[1]),
+        vis_css=Markup(styles[0]),
+        map_css=Markup(styles[1]),
+    )
+
+
+def write_map(
+    landscape: Landscape,
+    out: str | Path = DEFAULT_OUT,
+    focus: str | None = None,
+    depth: int | None = None,
+    direction: str = "downstream",
+    statuses: Collection[str] = (),
+    generated: datetime | None = None,
+) -> Path:
+    """Write the map page to ``out`` (folders created); raises OutputError when it cannot."""
+    page = render_map(landscape, focus, depth, direction, statuses, generated)
+    return write_text(out, page)

@@ -1,0 +1,261 @@
+"""The data of the architecture map: systems, integrations and arrows, ready for JSON.
+
+Ids are opaque (``n0``, ``i0``, ``e0``), assigned in sorted order; note text only ever
+travels as JSON string values, which the page shows as text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import networkx as nx
+
+from intgraph.graph import INTEGRATION, SYSTEM
+from intgraph.model import IntegrationFields
+from intgraph.pipeline import Landscape
+from intgraph.queries.impact import Impact
+from intgraph.render.escape import terminal
+from intgraph.render.map_layout import distance_layout, layered_layout
+
+STATUS_CLASSES = ("production", "development", "planning", "deprecated")
+SETTLE_LIMIT = 300  # up to this many systems, the page settles the layered layout with physics
+OTHER = "other"
+
+
+@dataclass(frozen=True)
+class MapData:
+    """Everything the page draws; ``systems`` and ``integrations`` hold the graph node
+    ids behind ``n<i>`` and ``i<i>`` (kept in Python, never written to the page)."""
+
+    vault: str
+    systems: tuple[str, ...]
+    integrations: tuple[str, ...]
+    nodes: list[dict[str, Any]]
+    records: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    undrawn: int
+    focus: dict[str, Any] | None
+    routes: list[tuple[int, int]]
+
+    @property
+    def settle(self) -> bool:
+        """True when the page refines the positions with a short, seeded physics run
+        (a small whole-landscape map); otherwise the positions are final."""
+        return self.focus is None and 1 < len(self.nodes) <= SETTLE_LIMIT
+
+    def payload(self) -> dict[str, Any]:
+        """The JSON object embedded in the page."""
+        return {
+            "vault": self.vault,
+            "focus": self.focus,
+            "settle": self.settle,
+            "undrawn": self.undrawn,
+            "nodes": self.nodes,
+            "integrations": self.records,
+            "edges": self.edges,
+            "routes": [[f"n{a}", f"n{b}"] for a, b in self.routes] if self.settle else [],
+        }
+
+
+def obsidian_url(vault: str, path: str | None) -> str | None:
+    """``obsidian://open?vault=…&file=…`` with every value percent-encoded; None without path."""
+    if not path:
+        return None
+    vault_q = quote(vault, safe="", errors="surrogateescape")
+    return f"obsidian://open?vault={vault_q}&file={quote(path, safe='', errors='surrogateescape')}"
+
+
+def status_class(status: str | None) -> str:
+    """The drawing class of a status: production, development, planning, deprecated, other."""
+    key = (status or "").strip().lower()
+    return key if key in STATUS_CLASSES else OTHER
+
+
+Ends = tuple[list[str], list[str], list[str]]
+
+
+def _ends(graph: nx.MultiDiGraph, node: str) -> Ends:
+    """(sources, targets, middleware) of an integration node, each sorted and distinct."""
+    sources = sorted({u for u, _, r in graph.in_edges(node, data="role") if r == "source"})
+    targets = sorted({v for _, v, r in graph.out_edges(node, data="role") if r == "target"})
+    via = sorted({v for _, v, r in graph.out_edges(node, data="role") if r == "via"})
+    return sources, targets, via
+
+
+def _passes(graph: nx.MultiDiGraph, node: str, wanted: set[str]) -> bool:
+    status = graph.nodes[node].get("status")
+    return not wanted or (status is not None and status.lower() in wanted)
+
+
+def build_map_data(
+    landscape: Landscape, statuses: Collection[str] = (), focus: Impact | None = None
+) -> MapData:
+    """The map of the whole landscape, or of ``focus``'s neighbourhood when given.
+
+    ``statuses`` keeps only integrations with those statuses (case-insensitive), as impact
+    does; in/out counts and node sizes count those integrations. A focused map holds the
+    focused system, every system and integration of the impact, and nothing else.
+    """
+    graph = landscape.graph
+    wanted = {s.lower() for s in statuses}
+    kept = sorted(
+        (n for n, d in graph.nodes(data=True) if d["kind"] == INTEGRATION),
+        key=lambda n: (graph.nodes[n]["path"], n),
+    )
+    kept = [n for n in kept if _passes(graph, n, wanted)]
+    if focus is None:
+        chosen = [n for n, d in graph.nodes(data=True) if d["kind"] == SYSTEM]
+        shown = kept
+    else:
+        chosen = [focus.system_node, *(s.node for s in focus.systems)]
+        shown = sorted((i.node for i in focus.integrations), key=lambda n: graph.nodes[n]["path"])
+    order = sorted(set(chosen), key=lambda n: (graph.nodes[n]["name"].lower(), n))
+    index = {node: i for i, node in enumerate(order)}
+    ends = {node: _ends(graph, node) for node in kept}
+    ends.update((node, _ends(graph, node)) for node in shown if node not in ends)
+    records: list[dict[str, Any]] = []
+    pairs_of: list[list[tuple[int, int]]] = []
+    for node in shown:
+        sources, targets, via = ends[node]
+        if focus is not None and focus.system_node in via:
+            # routed through the focused middleware: draw the middleware on the path
+            sources = [s for s in sources if s in index] or [focus.system_node]
+            targets = [t for t in targets if t in index] or [focus.system_node]
+        pairs_of.append(
+            [(index[s], index[t]) for s in sources for t in targets if s in index and t in index]
+        )
+        records.append(_record(landscape, node, len(records), via))
+    edges = list(_edges(pairs_of))
+    links = [(e["from"], e["to"]) for e in edges]
+    distances: dict[int, int] = {}
+    info: dict[str, Any] | None = None
+    routes: list[tuple[int, int]] = []
+    if focus is None:
+        routes = sorted(set(_routes([ends[n] for n in kept], index)))
+        positions = layered_layout(len(order), links + routes)
+    else:
+        start = index[focus.system_node]
+        placed = _placed(focus, index)
+        positions = distance_layout(len(order), start, placed, links)
+        distances = {**placed, start: 0}
+        info = {
+            "node": f"n{start}",
+            "name": terminal(focus.system),
+            "direction": focus.direction,
+            "depth": focus.max_depth,
+        }
+    counts = _counts([ends[n] for n in kept])
+    nodes = [
+        _node(landscape, node, i, positions[i], counts.get(node, (0, 0, 0)))
+        for i, node in enumerate(order)
+    ]
+    if focus is not None:
+        for i, item in enumerate(nodes):
+            item["distance"] = distances[i]
+    for edge in edges:
+        edge["from"], edge["to"] = f"n{edge['from']}", f"n{edge['to']}"
+    undrawn = sum(1 for pairs in pairs_of if not pairs)
+    return MapData(
+        landscape.name, tuple(order), tuple(shown), nodes, records, edges, undrawn, info, routes
+    )
+
+
+def _placed(focus: Impact, index: dict[str, int]) -> dict[int, int]:
+    """Signed distance of every affected system: downstream positive, upstream negative;
+    a system reached both ways keeps the shorter way (downstream on a tie)."""
+    placed: dict[int, int] = {}
+    for system in focus.systems:
+        signed = system.distance if system.direction == "downstream" else -system.distance
+        i = index[system.node]
+        if i not in placed or abs(signed) < abs(placed[i]):
+            placed[i] = signed
+    return placed
+
+
+def _counts(ends: Iterable[Ends]) -> dict[str, tuple[int, int, int]]:
+    """(in, out, via) integration counts of every system over the integrations' ``ends``."""
+    found: dict[str, list[int]] = {}
+    for sources, targets, via in ends:
+        for slot, systems in ((1, sources), (0, targets), (2, via)):
+            for system in systems:
+                found.setdefault(system, [0, 0, 0])[slot] += 1
+    return {k: (v[0], v[1], v[2]) for k, v in found.items()}
+
+
+def _routes(ends: Iterable[Ends], index: dict[str, int]) -> list[tuple[int, int]]:
+    """Layout-only links source → middleware → target, so middleware sits on the path."""
+    links: list[tuple[int, int]] = []
+    for sources, targets, via in ends:
+        for m in via:
+            links += [(index[s], index[m]) for s in sources]
+            links += [(index[m], index[t]) for t in targets]
+    return links
+
+
+def _edges(pairs_of: list[list[tuple[int, int]]]) -> Iterable[dict[str, Any]]:
+    """One arrow per (integration, source, target); parallel and opposite arrows curve."""
+    together: dict[tuple[int, int], int] = {}
+    for pairs in pairs_of:
+        for a, b in pairs:
+            key = (min(a, b), max(a, b))
+            together[key] = together.get(key, 0) + 1
+    seen: dict[tuple[int, int], int] = {}
+    number = 0
+    for record, pairs in enumerate(pairs_of):
+        for a, b in pairs:
+            k = seen.get((a, b), 0)
+            seen[(a, b)] = k + 1
+            edge: dict[str, Any] = {"id": f"e{number}", "i": record, "from": a, "to": b}
+            if together[(min(a, b), max(a, b))] > 1:
+                edge["curve"] = k
+            number += 1
+            yield edge
+
+
+def _text(value: str | None) -> str | None:
+    return terminal(value) or None if value else None
+
+
+def _record(landscape: Landscape, node: str, number: int, via: list[str]) -> dict[str, Any]:
+    """The integration's tooltip and link data."""
+    graph = landscape.graph
+    data = graph.nodes[node]
+    fields: IntegrationFields = data["fields"]
+    return {
+        "id": f"i{number}",
+        "ref": _text(data.get("id")),
+        "title": terminal(data["title"]),
+        "status": _text(data.get("status")),
+        "cls": status_class(data.get("status")),
+        "category": _text(fields.category),
+        "protocol": _text(fields.protocol),
+        "middleware": [terminal(graph.nodes[m]["name"]) for m in via],
+        "owner": _text(fields.owner.text if fields.owner else None),
+        "path": terminal(data["path"]),
+        "url": obsidian_url(landscape.name, data["path"]),
+    }
+
+
+def _node(
+    landscape: Landscape, node: str, number: int, at: tuple[float, float], count: tuple[int, ...]
+) -> dict[str, Any]:
+    data = landscape.graph.nodes[node]
+    total = sum(count)
+    return {
+        "id": f"n{number}",
+        "name": terminal(data["name"]),
+        "aliases": [terminal(a) for a in data.get("aliases", ())],
+        "kind": "middleware" if data["middleware"] else "system",
+        "path": _text(data.get("path")),
+        "url": obsidian_url(landscape.name, data.get("path")),
+        "in": count[0],
+        "out": count[1],
+        "via": count[2],
+        "size": round(10 + 4 * math.sqrt(total), 1),
+        "x": at[0],
+        "y": at[1],
+    }

@@ -1,0 +1,319 @@
+"""The HTML architecture map in a real browser: /usr/bin/chromium driven by playwright.
+
+Every page is opened from file:// in an offline browser context. The tests skip, with
+the reason, when the playwright package or /usr/bin/chromium is missing; CI installs both.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import FIXTURES, ROOT, fixture
+from tests.test_map import arrows
+
+from intgraph.graph import SYSTEM
+from intgraph.pipeline import Landscape, load_vault
+from intgraph.queries.impact import impact
+from intgraph.render.html_map import map_data, write_map
+
+try:
+    from playwright.sync_api import Browser, sync_playwright
+except ImportError:  # pragma: no cover - depends on the environment
+    sync_playwright = None  # type: ignore[assignment]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WHEN = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
+VAULTS = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
+
+if os.environ.get("CI") and (sync_playwright is None or not CHROMIUM.exists()):
+    # In CI a skipped browser test would hide a broken install: fail instead.
+    raise RuntimeError("CI needs the playwright package and /usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.skipif(
+        sync_playwright is None,
+        reason="the playwright Python package is not installed (pip install playwright)",
+    ),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="/usr/bin/chromium is not installed (apt-get install chromium)",
+    ),
+]
+
+POSITION = """([kind, id]) => {
+  const n = window.__intgraph.network;
+  const at = kind === 'node' ? n.getPosition(id) : n.body.edges[id].edgeType.getPoint(0.5);
+  const p = n.canvasToDOM(at);
+  const r = n.body.container.getBoundingClientRect();
+  return [r.left + p.x, r.top + p.y];
+}"""
+TOOLTIP = """() => {
+  const t = document.querySelector('div.vis-tooltip');
+  return t && getComputedStyle(t).visibility === 'visible' ? t.textContent : null;
+}"""
+
+
+@dataclass
+class Visit:
+    """An open map page and what it did: console errors, requests, dialogs."""
+
+    page: Any
+    url: str
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def js(self, script: str, arg: Any = None) -> Any:
+        return self.page.evaluate(script, arg)
+
+    def node_id(self, name: str) -> str:
+        ids: list[str] = self.js(
+            "(name) => window.__intgraph.network.body.data.nodes.get()"
+            ".filter(n => n.label === name).map(n => n.id)",
+            name,
+        )
+        assert len(ids) == 1, (name, ids)
+        return ids[0]
+
+    def at(self, kind: str, item: str) -> tuple[float, float]:
+        x, y = self.js(POSITION, [kind, item])
+        return float(x), float(y)
+
+    def hover(self, kind: str, item: str) -> str:
+        """Move the mouse onto a node or an edge's middle; return the tooltip's text."""
+        left, top = self.js(
+            "() => { const r = document.getElementById('network')"
+            ".getBoundingClientRect(); return [r.left + 2, r.top + 2]; }"
+        )
+        self.page.mouse.move(left, top)
+        self.page.wait_for_function("() => !(" + TOOLTIP + ")()")
+        x, y = self.at(kind, item)
+        self.page.mouse.move(x - 1, y)
+        self.page.mouse.move(x, y)
+        self.page.wait_for_function(TOOLTIP, timeout=5000)
+        return str(self.js(TOOLTIP))
+
+    def search(self, text: str) -> Any:
+        self.page.fill("#search-input", text)
+        self.page.press("#search-input", "Enter")
+        return self.js("() => window.__intgraph.found")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert sync_playwright is not None
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def visit(browser: Browser) -> Iterator[Any]:
+    contexts: list[Any] = []
+
+    def open_page(path: Path) -> Visit:
+        context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        seen = Visit(page, path.resolve().as_uri())
+        page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: seen.errors.append(str(e)))
+        page.on("request", lambda r: seen.requests.append(r.url))
+        page.on("dialog", lambda d: (seen.dialogs.append(d.message), d.dismiss()))
+        page.goto(seen.url)
+        page.wait_for_function("() => window.__intgraph && window.__intgraph.ready", timeout=60000)
+        return seen
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def written(tmp_path: Path, landscape: Landscape, **options: Any) -> Path:
+    return write_map(landscape, tmp_path / "map.html", generated=WHEN, **options)
+
+
+@pytest.mark.parametrize("name", VAULTS)
+def test_every_system_and_integration_drawn_offline(tmp_path: Path, visit: Any, name: str) -> None:
+    landscape = load_vault(fixture(name))
+    seen = visit(written(tmp_path, landscape))
+    systems = [d["name"] for _, d in landscape.graph.nodes(data=True) if d["kind"] == SYSTEM]
+    drawn = seen.js("() => window.__intgraph.count()")
+    assert drawn == {"nodes": len(systems), "edges": arrows(landscape)}
+    assert seen.errors == []
+    assert seen.requests == [seen.url]
+    assert seen.js("() => document.compatMode") == "CSS1Compat"
+    labels = seen.js("() => window.__intgraph.network.body.data.nodes.get().map(n => n.label)")
+    assert sorted(labels) == sorted(n["name"] for n in map_data(landscape).nodes)
+
+
+def test_settled_layout_is_the_same_every_time(tmp_path: Path, visit: Any) -> None:
+    path = written(tmp_path, load_vault(fixture("flow")))
+    spots = [visit(path).js("() => window.__intgraph.network.getPositions()") for _ in range(2)]
+    assert spots[0] == spots[1]
+
+
+def test_tooltips_show_text(tmp_path: Path, visit: Any) -> None:
+    seen = visit(written(tmp_path, load_vault(fixture("hostile"))))
+    tip = seen.hover("node", seen.node_id("R&D 'Ωmega' 100% ünïcode"))
+    assert "Kind: system" in tip and "Note: Systems/R&D 'Ωmega' 100% ünïcode.md" in tip
+    assert "<script>window.__pwned='alias'</script>" in tip
+    assert "Integrations in: 1 · out: 1" in tip
+    edge = seen.js(
+        "() => window.__intgraph.network.body.data.edges.get()"
+        ".filter(e => e.label === 'via Evil Hub' && e.smooth === undefined).map(e => e.id)"
+    )[0]
+    tip = seen.hover("edge", edge)
+    for line in (
+        "ID: INT-003",
+        "Title: </title><script>window.__pwned='page-title'</script>",
+        "Status: Deprecated",
+        "Category: Data",
+        "Protocol: HTTPS",
+        "Middleware: Evil Hub",
+        'Owner: Team "<b>bold</b>"',
+    ):
+        assert line in tip
+    assert seen.js("() => document.querySelectorAll('.vis-tooltip *').length") == 3
+    assert "&lt;script&gt;" in seen.js("() => document.querySelector('.vis-tooltip').innerHTML")
+
+
+@pytest.mark.parametrize("csp", [True, False], ids=["with-csp", "csp-removed"])
+def test_hostile_vault_runs_nothing(tmp_path: Path, visit: Any, csp: bool) -> None:
+    landscape = load_vault(fixture("hostile"))
+    path = written(tmp_path, landscape)
+    if not csp:  # escaping alone must hold, without the policy's help
+        html = path.read_text(encoding="utf-8")
+        start = html.index('<meta http-equiv="Content-Security-Policy"')
+        path.write_text(html[:start] + html[html.index(">", start) + 1 :], encoding="utf-8")
+        assert "Content-Security-Policy" not in path.read_text(encoding="utf-8")
+    seen = visit(path)
+    seen.js("() => { window.__intgraph.open = (u) => { window.__opened = u; }; }")
+    data = map_data(landscape)
+    for node in seen.js("() => window.__intgraph.network.body.data.nodes.getIds()"):
+        seen.hover("node", node)
+        seen.page.mouse.click(*seen.at("node", node))
+    for edge in seen.js("() => window.__intgraph.network.body.edgeIndices"):
+        seen.hover("edge", edge)
+    for node in data.nodes:
+        for name in (node["name"], *node["aliases"]):
+            assert seen.search(name) is not None
+    for box in seen.page.query_selector_all("#status-filter input"):
+        box.click()
+        box.click()
+    assert seen.js("() => window.__pwned") is None
+    assert seen.dialogs == [] and seen.errors == []
+    assert seen.requests == [seen.url]
+    assert seen.js("() => document.querySelectorAll('script').length") == 3
+    assert seen.js("() => document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert not seen.js(
+        "() => [...document.querySelectorAll('*')]"
+        ".some(el => [...el.attributes].some(a => a.name.toLowerCase().startsWith('on')))"
+    )
+    assert seen.js("() => document.title") == "hostile · intgraph architecture map"
+
+
+def test_click_opens_the_note_in_obsidian(tmp_path: Path, visit: Any) -> None:
+    seen = visit(written(tmp_path, load_vault(fixture("flow"))))
+    seen.js(
+        "() => { window.__opened = []; window.__intgraph.open = (u) => window.__opened.push(u); }"
+    )
+    seen.page.mouse.click(*seen.at("node", seen.node_id("Order Hub")))
+    seen.page.mouse.click(*seen.at("node", seen.node_id("Data Lake")))
+    edge = seen.js(
+        "(from) => window.__intgraph.network.body.data.edges.get()"
+        ".filter(e => e.from === from && e.smooth === undefined && !e.label).map(e => e.id)[0]",
+        seen.node_id("Billing"),
+    )
+    seen.page.mouse.click(*seen.at("edge", edge))
+    assert seen.js("() => window.__opened") == [
+        "obsidian://open?vault=flow&file=Systems%2FOrder%20Hub.md",
+        "obsidian://open?vault=flow&file=Integrations%2FBilling%20to%20Ledger.md",
+    ]
+
+
+def test_search_finds_and_focuses_by_name_or_alias(tmp_path: Path, visit: Any) -> None:
+    seen = visit(written(tmp_path, load_vault(fixture("flow"))))
+    billing = seen.node_id("Billing")
+    assert seen.search("  invoicing ") == billing
+    assert seen.js("() => window.__intgraph.network.getSelectedNodes()") == [billing]
+    assert seen.page.text_content("#search-result") == "Found Billing"
+    assert seen.search("order man") == seen.node_id("Order Hub")
+    assert seen.search("no such system") is None
+    assert seen.page.text_content("#search-result") == "No system matches “no such system”"
+    hostile = visit(written(tmp_path, load_vault(fixture("hostile"))))
+    for alias in ("__proto__", "toString"):
+        assert hostile.search(alias) == hostile.node_id("Plain")
+    assert hostile.search("constructor") == hostile.node_id("constructor")
+
+
+def test_status_toggles_hide_and_show_arrows(tmp_path: Path, visit: Any) -> None:
+    landscape = load_vault(fixture("flow"))
+    data = map_data(landscape)
+    production = sum(1 for e in data.edges if data.records[e["i"]]["cls"] == "production")
+    seen = visit(written(tmp_path, landscape))
+    box = seen.page.locator("#status-filter input[value=production]")
+    box.uncheck()
+    assert seen.js("() => window.__intgraph.count().edges") == len(data.edges) - production
+    box.check()
+    assert seen.js("() => window.__intgraph.count().edges") == len(data.edges)
+
+
+def test_focus_draws_only_the_neighbourhood(tmp_path: Path, visit: Any) -> None:
+    landscape = load_vault(fixture("flow"))
+    result = impact(landscape, "Order Hub", "downstream", 1)
+    seen = visit(written(tmp_path, landscape, focus="OH", depth=1))
+    labels = seen.js("() => window.__intgraph.network.body.data.nodes.get().map(n => n.label)")
+    assert sorted(labels) == sorted(["Order Hub", *(s.name for s in result.systems)])
+    drawn = seen.js("() => window.__intgraph.count()")
+    assert drawn == {"nodes": 1 + len(result.systems), "edges": len(map_data(
+        landscape, focus="OH", depth=1).edges)}  # fmt: skip
+    assert seen.js("(id) => window.__intgraph.network.body.nodes[id].options.borderWidth",
+                   seen.node_id("Order Hub")) == 5  # fmt: skip
+    assert seen.errors == [] and seen.requests == [seen.url]
+
+
+def test_big_map_keeps_every_arrow_at_every_zoom(tmp_path: Path, visit: Any) -> None:
+    spec = importlib.util.spec_from_file_location("map_bench", ROOT / "benchmarks" / "map_bench.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    landscape = load_vault(bench.generate_vault(tmp_path / "big", systems=400, integrations=1600))
+    seen = visit(written(tmp_path, landscape))
+    assert seen.js("() => window.__intgraph.count()") == {"nodes": 400, "edges": arrows(landscape)}
+    assert seen.js("() => window.__intgraph.far()") is True
+    seen.js("() => window.__intgraph.network.moveTo({scale: 1.2})")
+    seen.page.wait_for_function("() => window.__intgraph.far() === false")
+    assert seen.js("() => window.__intgraph.count().edges") == arrows(landscape)
+    assert seen.errors == [] and seen.requests == [seen.url]
+
+
+def test_screenshot_of_the_sample_vault(tmp_path: Path, visit: Any) -> None:
+    """Writes docs/map.png for the README (a fixed generation time keeps it stable)."""
+    if not (FIXTURES / "acme").is_dir():
+        pytest.skip("the sample vault vault_fixtures/acme is not there")
+    landscape = load_vault(fixture("acme"))
+    seen = visit(written(tmp_path, landscape))
+    assert seen.js("() => window.__intgraph.count()") == {
+        "nodes": len(map_data(landscape).nodes),
+        "edges": arrows(landscape),
+    }
+    assert seen.errors == [] and seen.requests == [seen.url]
+    (ROOT / "docs").mkdir(exist_ok=True)
+    seen.page.screenshot(path=str(ROOT / "docs" / "map.png"))
