@@ -93,7 +93,7 @@ def block(draw: st.DrawFn) -> str:
         return "\n".join(["<!--", *body, "-->"])
     if kind == 3:
         marker = draw(st.sampled_from(["-", "*", "1.", "2)"]))
-        indent = draw(st.sampled_from(["", "   ", "  "]))
+        indent = draw(st.sampled_from(["", " ", "  ", "   ", "    ", "      "]))
         return "\n".join(f"{indent}{marker} {line}" for line in body)
     if kind == 4:
         return "#" * draw(st.integers(1, 6)) + " " + body[0]

@@ -9,6 +9,8 @@ from enum import Enum
 
 def name_key(name: str) -> str:
     """Return the key under which two names match: Unicode NFC, lower case, trimmed."""
+    if name.isascii():
+        return name.strip().lower()
     return unicodedata.normalize("NFC", name).strip().lower()
 
 
@@ -125,6 +127,7 @@ class Note:
     note_type: str | None = None
     links: tuple[Link, ...] = ()
     fields: IntegrationFields = field(default_factory=IntegrationFields)
+    #: The overview and Metadata fields, and every field left as a placeholder, with lines.
     raw_fields: tuple[Field, ...] = ()
     problems: tuple[Problem, ...] = ()
     is_integration: bool = False

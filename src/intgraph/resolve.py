@@ -27,6 +27,7 @@ class Resolver:
     def __init__(self, files: Iterable[str]) -> None:
         self._exact: dict[str, str] = {}
         self._by_name: dict[str, list[str]] = defaultdict(list)
+        self._memo: dict[tuple[str, str], tuple[str, ...]] = {}
         for path in sorted(files):
             key = name_key(path)
             self._exact.setdefault(key, path)
@@ -34,6 +35,14 @@ class Resolver:
 
     def candidates(self, target: str, source: str) -> tuple[str, ...]:
         """Return every file ``target`` may mean from ``source``, best first."""
+        folder = source.rsplit("/", 1)[0] if "/" in source else ""
+        key = (target, folder if target.strip() else source)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._candidates(target, source)
+        return found
+
+    def _candidates(self, target: str, source: str) -> tuple[str, ...]:
         target = target.strip().replace("\\", "/")
         if not target:
             return (source,)

@@ -7,6 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from intgraph.model import Endpoint, Field, Ref
+from intgraph.parse.scan import WIKILINK, split_wikilink
 from intgraph.parse.values import clean, is_unset, refs_in
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
@@ -17,6 +18,7 @@ _LABEL = re.compile(
 )
 _BOLD_SEP = re.compile(r":?\*\*[ \t]*:?")
 _LABEL_SEP = re.compile(r"(?:\*\*)?[ \t]*:(?:\*\*)?")
+_STARTS = frozenset("#*-+[0123456789")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)][ \t]+(.*?)\s*$")
 _PLACEHOLDER_LINE = re.compile(r"^\s*(?:[-*+][ \t]+)?\[[^\[\]]+\]\s*$")
 
@@ -82,10 +84,11 @@ def read_fields(
     group: str | None = None
     endpoints: dict[str, list[list[object]]] = {"source": [], "target": []}
     for offset, line in enumerate(lines):
-        if not line or line.isspace():
+        first = line.lstrip()[:1]
+        if not first or first not in _STARTS:
             continue
         line_no = first_line + offset
-        head = _HEADING.match(line)
+        head = _HEADING.match(line) if first == "#" else None
         if head:
             level, text = len(head.group(1)), head.group(2).strip()
             out.lines.setdefault("heading:" + text.lower(), line_no)
@@ -97,7 +100,7 @@ def read_fields(
             else:
                 subsection, group = text, None
             continue
-        bold = _BOLD.match(line)
+        bold = _BOLD.match(line) if "**" in line else None
         if bold and not bold.group(2) and bold.group(1).strip().lower() == "metadata":
             section, subsection, group = "Metadata", None, None
             continue
@@ -106,12 +109,14 @@ def read_fields(
         text = ""
         if bold:
             label, value = bold.group(1).strip(), bold.group(2)
-            text = _after(_BOLD_SEP, original[offset], bold.end(1))
+            same = line is original[offset]
+            text = value if same else _after(_BOLD_SEP, original[offset], bold.end(1))
         else:
             lab = _LABEL.match(line)
             if lab:
                 label, value = lab.group(1).strip(), lab.group(2) or ""
-                text = _after(_LABEL_SEP, original[offset], lab.end(1))
+                same = line is original[offset]
+                text = value if same else _after(_LABEL_SEP, original[offset], lab.end(1))
             else:
                 num = _NUMBERED.match(line)
                 if num:
@@ -126,8 +131,9 @@ def read_fields(
                 )
             continue
         unset = is_unset(text) or _only_placeholder_links(value, placeholders)
-        out.raw.append(Field(section, subsection, label, text, line_no, unset))
         key = label.lower()
+        if unset or key in OVERVIEW or section == "Metadata":
+            out.raw.append(Field(section, subsection, label, text, line_no, unset))
         if key in OVERVIEW and OVERVIEW[key] not in out.lines and section != "Metadata":
             out.lines[OVERVIEW[key]] = line_no
             if not unset:
@@ -180,4 +186,10 @@ def _in_components(section: str, subsection: str | None) -> bool:
 
 
 def _only_placeholder_links(value: str, placeholders: Collection[str]) -> bool:
-    return "[[" in value and not refs_in(value, 0, placeholders)
+    """True when the value's links are all template placeholders (and it has some)."""
+    if "[[" not in value:
+        return False
+    targets = [split_wikilink(m.group(2))[0] for m in WIKILINK.finditer(value)]
+    if not targets or not all(t in placeholders or not t for t in targets):
+        return False
+    return not any(ch.isalnum() for ch in WIKILINK.sub("", value))

@@ -23,6 +23,11 @@ _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _THEMATIC = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _CODE_HINTS = ("`", "~~~", "<!--")
 _INDENTED = re.compile(r"^[ >]*(?:    |\t)", re.MULTILINE)
+_QUOTED = re.compile(r"^ {0,3}>", re.MULTILINE)
+_NESTED_FENCE = re.compile(
+    r"^(?: {1,3}|[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)(?:`{3,}|~{3,})", re.MULTILINE
+)
+_INLINE_MARK = re.compile(r"\\.|`+|<!--", re.DOTALL)
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
 MDLINK = re.compile(
     r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
@@ -49,44 +54,80 @@ def _blank(text: str) -> str:
 
 def mask_inline(text: str) -> str:
     """Blank inline code spans and HTML comments in one paragraph (lines joined by LF)."""
+    return _inline(text)[0]
+
+
+def _inline(text: str) -> tuple[str, bool]:
+    """(masked paragraph, whether a backtick run was left unpaired)."""
     if "`" not in text and "<!--" not in text:
-        return text
-    out = list(text)
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\" and i + 1 < n:
-            i += 2
+        return text, False
+    out: list[str] = []
+    done = 0
+    unpaired = False
+    pos = 0
+    while True:
+        m = _INLINE_MARK.search(text, pos)
+        if m is None:
+            break
+        token = m.group(0)
+        if token[0] == "\\":
+            pos = m.end()
             continue
-        if ch == "`":
-            run = _BACKTICKS.match(text, i)
-            assert run is not None
-            width = run.end() - i
-            j = run.end()
-            while True:
-                close = _BACKTICKS.search(text, j)
-                if close is None:
-                    i = run.end()
-                    break
-                if close.end() - close.start() == width:
-                    for k in range(i, close.end()):
-                        if out[k] != "\n":
-                            out[k] = " "
-                    i = close.end()
-                    break
-                j = close.end()
-            continue
-        if ch == "<" and text.startswith("<!--", i):
-            end = text.find("-->", i + 4)
-            if end != -1:
-                for k in range(i, end + 3):
-                    if out[k] != "\n":
-                        out[k] = " "
-                i = end + 3
+        if token[0] == "`":
+            width = len(token)
+            close = _BACKTICKS.search(text, m.end())
+            while close is not None and close.end() - close.start() != width:
+                close = _BACKTICKS.search(text, close.end())
+            if close is None:
+                unpaired = True
+                pos = m.end()
                 continue
-        i += 1
-    return "".join(out)
+            end = close.end()
+        else:
+            end = text.find("-->", m.end())
+            if end == -1:
+                pos = m.end()
+                continue
+            end += 3
+        out.append(text[done : m.start()])
+        out.append(_blank(text[m.start() : end]))
+        done = pos = end
+    out.append(text[done:])
+    return "".join(out), unpaired
+
+
+def _mask_simple(lines: list[str], text: str) -> list[str] | None:
+    """The common case without the block state machine, or None when it does not apply.
+
+    It applies when no line is indented four or more, quoted or an HTML comment, every
+    fence-like line starts at column 0 and no list item opens a fence, and every code
+    span opens and closes on one line. Column-0 fences are then always top-level.
+    """
+    if "<!--" in text or _INDENTED.search(text) or _QUOTED.search(text):
+        return None
+    if _NESTED_FENCE.search(text):
+        return None
+    out = list(lines)
+    fence: _Fence | None = None
+    for idx, line in enumerate(lines):
+        if fence is not None:
+            out[idx] = ""
+            if line[:1] == fence.char and _closes(line, fence):
+                fence = None
+            continue
+        first = line[:1]
+        if first in ("`", "~"):
+            m = _opening(line)
+            if m:
+                fence = _Fence(m.group(1)[0], len(m.group(1)), 0, 0)
+                out[idx] = ""
+                continue
+        if "`" in line:
+            masked, unpaired = _inline(line)
+            if unpaired:
+                return None
+            out[idx] = masked
+    return out
 
 
 def _quote(line: str) -> tuple[int, str]:
@@ -132,6 +173,9 @@ def mask(lines: list[str]) -> list[str]:
     text = "\n".join(lines)
     if not any(hint in text for hint in _CODE_HINTS) and not _INDENTED.search(text):
         return lines
+    simple = _mask_simple(lines, text)
+    if simple is not None:
+        return simple
     out: list[str] = list(lines)
     para: list[int] = []
     para_code = False
@@ -314,15 +358,18 @@ def _item(rest: str, width: int, continuing: bool, lists: list[_Item]) -> re.Mat
     While a paragraph continues, only a sibling item of an open list, or a new list
     starting with a bullet or with 1, that has content, may interrupt it.
     """
-    if width >= (lists[-1].content if lists else 0) + 4:
-        return None
+    container = next((item.content for item in reversed(lists) if item.content <= width), 0)
+    if width >= container + 4:
+        return None  # too deep to be a marker of any open container: text or code
     m = _LIST_ITEM.match(rest)
     if m is None or not continuing:
         return m
     kind = _kind(m.group(1))
-    for open_item in reversed(lists):
+    for index in range(len(lists) - 1, -1, -1):
+        open_item = lists[index]
         if open_item.marker <= width < open_item.content:
-            if open_item.kind == kind:
+            parent = lists[index - 1].content if index else 0
+            if open_item.kind == kind and width < parent + 4:
                 return m
             break
     if lists and width < lists[-1].content:

@@ -50,9 +50,14 @@ def is_unset(value: str | None) -> bool:
     if value is None:
         return True
     text = value.strip().strip("*_").strip()
-    if not text or text.lower() in UNSET_WORDS:
+    if not text:
         return True
-    return bool(_BRACKETED.match(text) or _TEMPLATER.fullmatch(text))
+    if len(text) <= 4 and text.lower() in UNSET_WORDS:
+        return True
+    first = text[0]
+    if first == "[":
+        return bool(_BRACKETED.match(text))
+    return first == "<" and bool(_TEMPLATER.fullmatch(text))
 
 
 def clean(value: str | None) -> str | None:
