@@ -3,20 +3,43 @@
 Node kinds are ``system``, ``integration`` and ``document``. Edge roles:
 ``source`` (system → integration), ``target`` (integration → system),
 ``via`` (integration → middleware system) and ``document`` (integration → document).
+The key of a flow edge is its role, so :func:`after` and :func:`before` find them
+without looking at edge data.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import networkx as nx
 
-from intgraph.model import Note, Ref
+from intgraph.codec import decode_fields
+from intgraph.model import IntegrationFields, Note, Ref
 from intgraph.names import SystemId, SystemNames, note_name
 from intgraph.resolve import Resolver
 
 SYSTEM, INTEGRATION, DOCUMENT = "system", "integration", "document"
 SYSTEM_MARKERS = frozenset({"system", "application", "middleware"})
+
+
+def fields_of(data: dict[str, Any]) -> IntegrationFields:
+    """An integration node's template fields (decoded on first use after a cache load)."""
+    fields = data.get("fields")
+    if fields is None:
+        fields = data["fields"] = decode_fields(data.pop("fields_raw"))
+    assert isinstance(fields, IntegrationFields)
+    return fields
+
+
+def after(graph: nx.MultiDiGraph, node: str, role: str) -> list[str]:
+    """The nodes that ``node`` has a ``role`` edge to (source, target or via), in order."""
+    return [v for v, keys in graph.succ[node].items() if role in keys]
+
+
+def before(graph: nx.MultiDiGraph, node: str, role: str) -> list[str]:
+    """The nodes that have a ``role`` edge to ``node``, in order."""
+    return [u for u, keys in graph.pred[node].items() if role in keys]
 
 
 def integration_node(path: str) -> str:

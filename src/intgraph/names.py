@@ -7,10 +7,10 @@ match case-insensitively after Unicode NFC.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from intgraph.model import Note, Ref, name_key
+from intgraph.model import Ref, name_key
 from intgraph.resolve import Resolver
 
 
@@ -32,15 +32,15 @@ def note_name(path: str) -> str:
 class SystemNames:
     """Maps references (links and plain names) to systems, through notes and aliases."""
 
-    def __init__(self, resolver: Resolver, notes: Iterable[Note]) -> None:
+    def __init__(self, resolver: Resolver, aliases: Mapping[str, tuple[str, ...]]) -> None:
+        """``aliases`` maps a note path to the aliases its front matter declares."""
         self._resolver = resolver
         self._aliases: dict[str, str] = {}
-        self._note_aliases: dict[str, tuple[str, ...]] = {}
+        self._note_aliases: dict[str, tuple[str, ...]] = dict(aliases)
         self._plain: dict[str, SystemId] = {}
-        for note in notes:
-            self._note_aliases[note.path] = note.aliases
-            for alias in note.aliases:
-                self._aliases.setdefault(name_key(alias), note.path)
+        for path in sorted(aliases):
+            for alias in aliases[path]:
+                self._aliases.setdefault(name_key(alias), path)
 
     def aliases_of(self, path: str | None) -> tuple[str, ...]:
         """The aliases declared by the note at ``path``."""

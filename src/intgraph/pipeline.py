@@ -1,32 +1,67 @@
-"""Run the stages in order: find files → read → parse → resolve → build the graph."""
+"""Run the stages in order: find files → read and parse (or reuse the cache) → resolve
+→ build the graph."""
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
 import networkx as nx
 
+from intgraph import __version__
+from intgraph import cache as store
+from intgraph.codec import FORMAT
+from intgraph.codec import decode as decode_note
+from intgraph.codec import encode as encode_note
 from intgraph.graph import build_graph
 from intgraph.model import Note, Problem, Resolution
 from intgraph.names import SystemNames
-from intgraph.parse import TEMPLATE_PLACEHOLDER_LINKS, parse_note
+from intgraph.parse import TEMPLATE_PLACEHOLDER_LINKS
+from intgraph.reader import Progress, digest, parse_many, read_bytes
 from intgraph.resolve import Resolver
-from intgraph.vault import VaultFiles, find_files, read_notes
+from intgraph.snapshot import decode_graph, encode_graph
+from intgraph.vault import VaultFiles, find_files
+
+#: A cache entry whose file changed less than this before the cache was written is
+#: checked by content, since a second edit within the clock's granularity keeps mtime.
+RACY_NS = 1_000_000_000
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """How a load went: what was parsed, what came from the cache."""
+
+    parsed: int = 0
+    reused: int = 0
+    snapshot: bool = False
 
 
 @dataclass(frozen=True)
 class Landscape:
-    """A loaded vault: its files, parsed notes, resolved links and graph."""
+    """A loaded vault: its files, parsed notes (loaded on first use), resolver and graph."""
 
     files: VaultFiles
-    notes: tuple[Note, ...]
     resolver: Resolver
     names: SystemNames
     graph: nx.MultiDiGraph
     placeholders: frozenset[str]
-    by_path: Mapping[str, Note] = field(default_factory=dict, repr=False, compare=False)
+    load_notes: Callable[[], tuple[Note, ...]] = field(repr=False, compare=False)
+    report: LoadReport = LoadReport()
+
+    @cached_property
+    def notes(self) -> tuple[Note, ...]:
+        """Every parsed note, in path order."""
+        return self.load_notes()
+
+    @cached_property
+    def by_path(self) -> Mapping[str, Note]:
+        """The parsed notes by vault-relative path."""
+        return {n.path: n for n in self.notes}
 
     @property
     def name(self) -> str:
@@ -60,18 +95,115 @@ def load_vault(
     path: str | os.PathLike[str],
     exclude: Sequence[str] = (),
     placeholders: Iterable[str] = (),
+    *,
+    cache_dir: str | os.PathLike[str] | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
 ) -> Landscape:
     """Read the vault at ``path`` into a :class:`Landscape`.
 
     ``exclude`` holds glob patterns of paths to skip; ``placeholders`` adds link
-    texts to the template's own placeholder links. Raises
+    texts to the template's own placeholder links. With ``cache_dir``, parse
+    results and the built graph are reused from (and saved to) that folder.
+    ``workers`` caps the processes of a large cold scan; ``progress(done, total)``
+    is called while notes are parsed. Raises
     :class:`~intgraph.errors.VaultNotFoundError` when ``path`` is not a folder;
     every per-note problem is recorded instead of raised.
     """
+    started = time.time_ns()
     files = find_files(path, exclude)
     marks = frozenset(TEMPLATE_PLACEHOLDER_LINKS | {p.strip() for p in placeholders if p.strip()})
-    notes = tuple(parse_note(text, marks) for text in read_notes(files))
     resolver = Resolver(files.all_files)
-    names = SystemNames(resolver, notes)
+    directory = Path(cache_dir) if cache_dir is not None else None
+
+    def notes_loader(report: dict[str, int]) -> tuple[Note, ...]:
+        notes, parsed, reused = _notes(files, marks, directory, started, workers, progress)
+        report.update(parsed=parsed, reused=reused)
+        return notes
+
+    if directory is not None:
+        key = fingerprint(files, marks)
+        snap = store.read(directory, store.GRAPH, key)
+        if snap is not None and not _racy(files, snap[1]):
+            graph, aliases = decode_graph(snap[0])
+            names = SystemNames(resolver, aliases)
+            return Landscape(
+                files, resolver, names, graph, marks,
+                lambda: notes_loader({}), LoadReport(snapshot=True),
+            )  # fmt: skip
+    counts: dict[str, int] = {}
+    notes = notes_loader(counts)
+    aliases = {n.path: n.aliases for n in notes if n.aliases}
+    names = SystemNames(resolver, aliases)
     graph = build_graph(notes, resolver, names)
-    return Landscape(files, notes, resolver, names, graph, marks, {n.path: n for n in notes})
+    if directory is not None:
+        store.write(directory, store.GRAPH, key, encode_graph(graph, aliases), started)
+    report = LoadReport(parsed=counts.get("parsed", 0), reused=counts.get("reused", 0))
+    return Landscape(files, resolver, names, graph, marks, lambda: notes, report)
+
+
+def fingerprint(files: VaultFiles, placeholders: frozenset[str]) -> str:
+    """A digest of everything a load depends on: intgraph, the file list and stats,
+    and the placeholder links."""
+    h = hashlib.sha256(f"{__version__}\0{FORMAT}\0{files.root}\0".encode())
+    h.update("\0".join(sorted(placeholders)).encode("utf-8"))
+    for rel in files.all_files:
+        size, mtime = files.stats.get(rel, (-1, 0))
+        h.update(f"\0{rel}\0{size}\0{mtime}".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def _racy(files: VaultFiles, written_ns: int) -> bool:
+    """True when some file changed so close to ``written_ns`` that its stat may lie."""
+    return any(mtime >= written_ns - RACY_NS for _size, mtime in files.stats.values())
+
+
+def _notes(
+    files: VaultFiles,
+    marks: frozenset[str],
+    directory: Path | None,
+    started: int,
+    workers: int | None,
+    progress: Progress | None,
+) -> tuple[tuple[Note, ...], int, int]:
+    """(notes in path order, how many were parsed, how many came from the cache)."""
+    key = hashlib.sha256("\0".join(sorted(marks)).encode("utf-8")).hexdigest()
+    cached = store.read(directory, store.NOTES, key) if directory is not None else None
+    entries, written = cached if cached is not None and isinstance(cached[0], dict) else ({}, 0)
+    reused: dict[str, tuple[bytes, tuple[object, ...]]] = {}
+    todo: list[str] = []
+    for rel in files.notes:
+        size, mtime = files.stats.get(rel, (-1, 0))
+        entry = entries.get(rel)
+        if (
+            isinstance(entry, tuple)
+            and len(entry) == 4
+            and size >= 0
+            and entry[0] == size
+            and entry[1] == mtime
+            and (mtime < written - RACY_NS or _same_bytes(files.root, rel, entry[2]))
+        ):
+            reused[rel] = (entry[2], entry[3])
+        else:
+            todo.append(rel)
+    parsed = parse_many(files.root, todo, marks, workers, progress)
+    notes: list[Note] = []
+    try:
+        for rel in files.notes:
+            notes.append(parsed[rel][1] if rel in parsed else decode_note(reused[rel][1]))
+    except (IndexError, KeyError, TypeError, ValueError):
+        # A cache entry of the right version but the wrong shape: parse everything.
+        return _notes(files, marks, None, started, workers, progress)
+    if directory is not None and (parsed or set(entries) != set(files.notes)):
+        fresh = {}
+        for rel, note in zip(files.notes, notes, strict=True):
+            size, mtime = files.stats.get(rel, (-1, 0))
+            sha = parsed[rel][0] if rel in parsed else reused[rel][0]
+            fresh[rel] = (size, mtime, sha, encode_note(note) if rel in parsed else reused[rel][1])
+        store.write(directory, store.NOTES, key, fresh, started)
+    return tuple(notes), len(parsed), len(reused)
+
+
+def _same_bytes(root: Path, rel: str, sha: object) -> bool:
+    data = read_bytes(root, rel)
+    return not isinstance(data, OSError) and digest(data) == sha

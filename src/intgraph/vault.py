@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from intgraph.errors import VaultNotFoundError
@@ -26,6 +26,8 @@ class VaultFiles:
     notes: tuple[str, ...]
     attachments: tuple[str, ...]
     problems: tuple[Problem, ...] = ()
+    #: (size, mtime_ns) of every file, as seen while walking; (-1, 0) when stat failed.
+    stats: Mapping[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     @property
     def name(self) -> str:
@@ -107,6 +109,7 @@ def find_files(root: str | os.PathLike[str], exclude: Sequence[str] = ()) -> Vau
     notes: list[str] = []
     attachments: list[str] = []
     problems: list[Problem] = []
+    stats: dict[str, tuple[int, int]] = {}
 
     def excluded(rel: str) -> bool:
         return any(p.match(rel) for p in patterns)
@@ -129,7 +132,14 @@ def find_files(root: str | os.PathLike[str], exclude: Sequence[str] = ()) -> Vau
             if f.startswith(".") or excluded(rel):
                 continue
             (notes if f.lower().endswith(".md") else attachments).append(rel)
-    return VaultFiles(base, tuple(sorted(notes)), tuple(sorted(attachments)), tuple(problems))
+            try:
+                st = os.stat(os.path.join(dirpath, f))
+                stats[rel] = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                stats[rel] = (-1, 0)
+    return VaultFiles(
+        base, tuple(sorted(notes)), tuple(sorted(attachments)), tuple(problems), stats
+    )
 
 
 def _relative(base: Path, path: str | os.PathLike[str]) -> str:

@@ -22,7 +22,7 @@ _ITEM_START = frozenset("-+*0123456789")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _THEMATIC = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _CODE_HINTS = ("`", "~~~", "<!--")
-_INDENTED = re.compile(r"^[ >]*(?:    |\t)", re.MULTILINE)
+_INDENTED = re.compile(r"^[ >]*(?:(?:[-+*]|\d{1,9}[.)])[ \t])*(?:    |\t)", re.MULTILINE)
 _QUOTED = re.compile(r"^ {0,3}>", re.MULTILINE)
 _NESTED_FENCE = re.compile(
     r"^(?: {1,3}|[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)(?:`{3,}|~{3,})", re.MULTILINE
@@ -291,14 +291,22 @@ def mask(lines: list[str]) -> list[str]:
                 flush()
                 while True:
                     content = rest[item.end() :]
-                    size = (
-                        len(item.group(1)) if content.strip() else len(item.group(1).rstrip()) + 1
-                    )
+                    marker = item.group(1).rstrip()
+                    code_first = bool(content.strip()) and len(item.group(1)) - len(marker) >= 5
+                    if code_first or not content.strip():
+                        size = len(marker) + 1  # an empty item, or one opening with indented code
+                    else:
+                        size = len(item.group(1))
                     lists.append(_Item(width, width + size, _kind(item.group(1))))
+                    if code_first:
+                        break
                     nested = _LIST_ITEM.match(content) if content[:1] in _ITEM_START else None
                     if nested is None or _THEMATIC.match(content):
                         break
                     width, rest, item = width + size, content, nested
+                if code_first:
+                    out[idx] = ""
+                    continue
                 if content.startswith("<!--"):
                     # An HTML comment block inside the item: the whole line is raw HTML.
                     out[idx] = ""

@@ -8,6 +8,7 @@ from typing import Literal
 
 import networkx as nx
 
+from intgraph.graph import after, before
 from intgraph.pipeline import Landscape
 from intgraph.queries.lookup import find_system
 
@@ -58,27 +59,11 @@ class Impact:
     integrations: tuple[AffectedIntegration, ...]
 
 
-def _by_role(edges: Iterable[tuple[str, str, dict[str, object]]], role: str, end: int) -> list[str]:
-    out: list[str] = []
-    for edge in edges:
-        node = edge[end]
-        assert isinstance(node, str)
-        if edge[2].get("role") == role and node not in out:
-            out.append(node)
-    return out
-
-
 def _step(graph: nx.MultiDiGraph, direction: str) -> tuple[Callable[[str], list[str]], ...]:
     """(integrations leaving a system, systems an integration leads to) for ``direction``."""
     if direction == "downstream":
-        return (
-            lambda s: _by_role(graph.out_edges(s, data=True), "source", 1),
-            lambda i: _by_role(graph.out_edges(i, data=True), "target", 1),
-        )
-    return (
-        lambda s: _by_role(graph.in_edges(s, data=True), "target", 0),
-        lambda i: _by_role(graph.in_edges(i, data=True), "source", 0),
-    )
+        return (lambda s: after(graph, s, "source"), lambda i: after(graph, i, "target"))
+    return (lambda s: before(graph, s, "target"), lambda i: before(graph, i, "source"))
 
 
 def walk(
@@ -95,7 +80,7 @@ def walk(
     """
     wanted = {s.lower() for s in statuses}
     leaving, leads_to = _step(graph, direction)
-    routed = _by_role(graph.in_edges(start, data=True), "via", 0)
+    routed = before(graph, start, "via")
 
     def passes(node: str) -> bool:
         status = graph.nodes[node].get("status")
@@ -188,7 +173,6 @@ def impact(
 
 def _integration(graph: nx.MultiDiGraph, node: str, distance: int) -> AffectedIntegration:
     data = graph.nodes[node]
-    out = graph.out_edges(node, data=True)
     return AffectedIntegration(
         node=node,
         id=data.get("id"),
@@ -196,7 +180,7 @@ def _integration(graph: nx.MultiDiGraph, node: str, distance: int) -> AffectedIn
         path=data["path"],
         status=data.get("status"),
         distance=distance,
-        sources=names_of(graph, _by_role(graph.in_edges(node, data=True), "source", 0)),
-        targets=names_of(graph, _by_role(out, "target", 1)),
-        middleware=names_of(graph, _by_role(graph.out_edges(node, data=True), "via", 1)),
+        sources=names_of(graph, before(graph, node, "source")),
+        targets=names_of(graph, after(graph, node, "target")),
+        middleware=names_of(graph, after(graph, node, "via")),
     )

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from intgraph.graph import INTEGRATION, SYSTEM
+from intgraph.graph import INTEGRATION, SYSTEM, fields_of
 from intgraph.model import IntegrationFields
 from intgraph.pipeline import Landscape
 from intgraph.queries.impact import Impact
@@ -224,7 +224,7 @@ def _record(landscape: Landscape, node: str, number: int, via: list[str]) -> dic
     """The integration's tooltip and link data."""
     graph = landscape.graph
     data = graph.nodes[node]
-    fields: IntegrationFields = data["fields"]
+    fields: IntegrationFields = fields_of(data)
     return {
         "id": f"i{number}",
         "ref": _text(data.get("id")),
