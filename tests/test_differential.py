@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -118,7 +119,14 @@ def document(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=3000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    # CI replays a fixed sample so a rare new edge case cannot make it flaky; local runs
+    # explore new documents every time.
+    derandomize=bool(os.environ.get("CI")),
+)
 @given(document())
 def test_generated_documents_agree(raw: str) -> None:
     text = decode("Fuzz.md", raw.encode("utf-8")).text

@@ -242,8 +242,9 @@ def mask(lines: list[str]) -> list[str]:
             continue
         empty_item = False
         continuing = bool(para) and not prev_blank
+        inner = next((item.content for item in reversed(lists) if item.content <= width), 0)
         if (
-            width < 4
+            width - inner < 4
             and rest[0] in "=-*_"
             and (
                 (

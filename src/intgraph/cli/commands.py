@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 import click
 
 from intgraph import __version__
+from intgraph.cli.options import Source, vault_options
 from intgraph.errors import IntgraphError
-from intgraph.pipeline import Landscape, load_vault
 from intgraph.queries.impact import DIRECTIONS, impact
 from intgraph.queries.lint import SEVERITIES, at_least, lint
 from intgraph.queries.orphans import CATEGORIES as ORPHAN_CATEGORIES
@@ -34,35 +34,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INTERNAL = 3
 
 
-def vault_options(func: F) -> F:
-    """The options every command shares: --vault, --exclude and --placeholder."""
-    options = [
-        click.option(
-            "--vault",
-            envvar="INTGRAPH_VAULT",
-            default=".",
-            show_default=True,
-            type=click.Path(file_okay=False, path_type=str),
-            help="The vault folder (env INTGRAPH_VAULT).",
-        ),
-        click.option(
-            "--exclude",
-            multiple=True,
-            metavar="GLOB",
-            help="Skip paths matching GLOB (repeatable; ** crosses folders).",
-        ),
-        click.option(
-            "--placeholder",
-            multiple=True,
-            metavar="NAME",
-            help="Treat [[NAME]] as a template placeholder too (repeatable).",
-        ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
 def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     """A --format option with the given choices."""
     return click.option(
@@ -73,11 +44,6 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
         show_default=True,
         help="Output format.",
     )
-
-
-def load(vault: str, exclude: tuple[str, ...], placeholder: tuple[str, ...]) -> Landscape:
-    """Load the vault named by the shared options."""
-    return load_vault(vault, exclude, placeholder)
 
 
 def guarded(func: F) -> F:
@@ -135,16 +101,14 @@ def main(debug: bool) -> None:
 @guarded
 def impact_cmd(
     system: str,
-    vault: str,
-    exclude: tuple[str, ...],
-    placeholder: tuple[str, ...],
+    source: Source,
     direction: str,
     depth: int | None,
     status: tuple[str, ...],
     fmt: str,
 ) -> None:
     """What is affected if SYSTEM (a name, alias or note path) changes or goes down."""
-    landscape = load(vault, exclude, placeholder)
+    landscape = source.load(quiet=fmt == "json")
     result = impact(landscape, system, direction, depth, status)
     color = fmt == "table" and sys.stdout.isatty()
     click.echo(impact_render.render(result, fmt, _width(), color), nl=False)
@@ -154,11 +118,9 @@ def impact_cmd(
 @vault_options
 @format_option(systems_render.FORMATS, "table")
 @guarded
-def systems_cmd(
-    vault: str, exclude: tuple[str, ...], placeholder: tuple[str, ...], fmt: str
-) -> None:
+def systems_cmd(source: Source, fmt: str) -> None:
     """List every system with its integrations in and out, kind and note."""
-    landscape = load(vault, exclude, placeholder)
+    landscape = source.load(quiet=fmt == "json")
     color = fmt == "table" and sys.stdout.isatty()
     click.echo(systems_render.render(list_systems(landscape), fmt, _width(), color), nl=False)
 
@@ -186,9 +148,7 @@ def _emit(text: str, out: str | None) -> None:
 )
 @guarded
 def orphans_cmd(
-    vault: str,
-    exclude: tuple[str, ...],
-    placeholder: tuple[str, ...],
+    source: Source,
     fmt: str,
     out: str | None,
     fail_on: str,
@@ -200,7 +160,7 @@ def orphans_cmd(
         raise click.BadParameter(
             f"unknown categories: {', '.join(unknown)}", param_hint="--fail-on"
         )
-    report = orphan_report(load(vault, exclude, placeholder))
+    report = orphan_report(source.load(quiet=fmt == "json"))
     _emit(orphans_render.render(report, fmt), out)
     if any(report.non_empty(category) for category in fail):
         sys.exit(1)
@@ -229,9 +189,7 @@ def orphans_cmd(
 @click.option("--out", type=click.Path(dir_okay=False), help="Write the findings to FILE.")
 @guarded
 def lint_cmd(
-    vault: str,
-    exclude: tuple[str, ...],
-    placeholder: tuple[str, ...],
+    source: Source,
     fmt: str,
     today: dt.datetime | None,
     max_test_age: int,
@@ -242,7 +200,7 @@ def lint_cmd(
 ) -> None:
     """Check every integration note against the template (codes in the README)."""
     day = today.date() if today else dt.date.today()
-    landscape = load(vault, exclude, placeholder)
+    landscape = source.load(quiet=fmt == "json")
     findings = lint(landscape, day, max_test_age, _split(select), _split(ignore))
     _emit(lint_render.render(findings, fmt), out)
     if fmt == "text":
@@ -285,9 +243,7 @@ def _generated() -> dt.datetime | None:
 @click.option("--status", multiple=True, help="Only integrations with this status (repeatable).")
 @guarded
 def map_cmd(
-    vault: str,
-    exclude: tuple[str, ...],
-    placeholder: tuple[str, ...],
+    source: Source,
     out: str,
     focus: str | None,
     direction: str,
@@ -297,7 +253,7 @@ def map_cmd(
     """Write the interactive architecture map: one offline HTML file."""
     if focus is None and (depth is not None or direction != "downstream"):
         raise click.UsageError("--depth and --direction need --focus")
-    landscape = load(vault, exclude, placeholder)
+    landscape = source.load()
     written = html_map.write_map(
         landscape, out, focus, depth, direction, status, generated=_generated()
     )
