@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -116,29 +117,34 @@ def load_vault(
     resolver = Resolver(files.all_files)
     directory = Path(cache_dir) if cache_dir is not None else None
 
-    def notes_loader(report: dict[str, int]) -> tuple[Note, ...]:
-        notes, parsed, reused = _notes(files, marks, directory, started, workers, progress)
-        report.update(parsed=parsed, reused=reused)
+    def notes_loader(report: dict[str, Any]) -> tuple[Note, ...]:
+        notes, parsed, reused, digests = _notes(files, marks, directory, started, workers, progress)
+        report.update(parsed=parsed, reused=reused, digests=digests)
         return notes
 
     if directory is not None:
         key = fingerprint(files, marks)
         snap = store.read(directory, store.GRAPH, key)
-        if snap is not None and not _racy(files, snap[1]):
-            graph, aliases = decode_graph(snap[0])
+        if snap is not None and _still_true(files, snap[0][1], snap[1]):
+            graph, aliases = decode_graph(snap[0][0])
             names = SystemNames(resolver, aliases)
             return Landscape(
                 files, resolver, names, graph, marks,
                 lambda: notes_loader({}), LoadReport(snapshot=True),
             )  # fmt: skip
-    counts: dict[str, int] = {}
+    counts: dict[str, Any] = {}
     notes = notes_loader(counts)
     aliases = {n.path: n.aliases for n in notes if n.aliases}
     names = SystemNames(resolver, aliases)
     graph = build_graph(notes, resolver, names)
     if directory is not None:
-        store.write(directory, store.GRAPH, key, encode_graph(graph, aliases), started)
-    report = LoadReport(parsed=counts.get("parsed", 0), reused=counts.get("reused", 0))
+        racy = {
+            rel: sha
+            for rel, sha in counts["digests"].items()
+            if files.stats.get(rel, (-1, 0))[1] >= started - RACY_NS
+        }
+        store.write(directory, store.GRAPH, key, (encode_graph(graph, aliases), racy), started)
+    report = LoadReport(parsed=counts["parsed"], reused=counts["reused"])
     return Landscape(files, resolver, names, graph, marks, lambda: notes, report)
 
 
@@ -153,9 +159,16 @@ def fingerprint(files: VaultFiles, placeholders: frozenset[str]) -> str:
     return h.hexdigest()
 
 
-def _racy(files: VaultFiles, written_ns: int) -> bool:
-    """True when some file changed so close to ``written_ns`` that its stat may lie."""
-    return any(mtime >= written_ns - RACY_NS for _size, mtime in files.stats.values())
+def _still_true(files: VaultFiles, racy: Any, written_ns: int) -> bool:
+    """True when a snapshot written at ``written_ns`` still describes the notes: a note
+    changed within a second of it is checked by content against the digest kept for it."""
+    if not isinstance(racy, dict):
+        return False
+    for rel in files.notes:
+        mtime = files.stats.get(rel, (-1, 0))[1]
+        if mtime >= written_ns - RACY_NS and not _same_bytes(files.root, rel, racy.get(rel)):
+            return False
+    return True
 
 
 def _notes(
@@ -165,8 +178,9 @@ def _notes(
     started: int,
     workers: int | None,
     progress: Progress | None,
-) -> tuple[tuple[Note, ...], int, int]:
-    """(notes in path order, how many were parsed, how many came from the cache)."""
+) -> tuple[tuple[Note, ...], int, int, dict[str, bytes]]:
+    """(notes in path order, how many were parsed, how many came from the cache,
+    the digest of every note's bytes)."""
     key = hashlib.sha256("\0".join(sorted(marks)).encode("utf-8")).hexdigest()
     cached = store.read(directory, store.NOTES, key) if directory is not None else None
     entries, written = cached if cached is not None and isinstance(cached[0], dict) else ({}, 0)
@@ -201,7 +215,8 @@ def _notes(
             sha = parsed[rel][0] if rel in parsed else reused[rel][0]
             fresh[rel] = (size, mtime, sha, encode_note(note) if rel in parsed else reused[rel][1])
         store.write(directory, store.NOTES, key, fresh, started)
-    return tuple(notes), len(parsed), len(reused)
+    digests = {rel: parsed[rel][0] if rel in parsed else reused[rel][0] for rel in files.notes}
+    return tuple(notes), len(parsed), len(reused), digests
 
 
 def _same_bytes(root: Path, rel: str, sha: object) -> bool:
