@@ -10,11 +10,9 @@ without looking at edge data.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import networkx as nx
 
-from intgraph.codec import decode_fields
 from intgraph.model import IntegrationFields, Note, Ref
 from intgraph.names import SystemId, SystemNames, note_name
 from intgraph.resolve import Resolver
@@ -23,23 +21,32 @@ SYSTEM, INTEGRATION, DOCUMENT = "system", "integration", "document"
 SYSTEM_MARKERS = frozenset({"system", "application", "middleware"})
 
 
-def fields_of(data: dict[str, Any]) -> IntegrationFields:
-    """An integration node's template fields (decoded on first use after a cache load)."""
-    fields = data.get("fields")
-    if fields is None:
-        fields = data["fields"] = decode_fields(data.pop("fields_raw"))
+def fields_of(graph: nx.MultiDiGraph, node: str) -> IntegrationFields:
+    """An integration node's template fields.
+
+    A graph loaded from the cache fills them in on first use (through the loader the
+    cache left in ``graph.graph["fields_loader"]``), since most queries never need them.
+    """
+    data = graph.nodes[node]
+    if "fields" not in data:
+        loader = graph.graph.pop("fields_loader", None)
+        if loader is not None:
+            for other, fields in loader().items():
+                graph.nodes[other]["fields"] = fields
+    fields = data["fields"]
     assert isinstance(fields, IntegrationFields)
     return fields
 
 
 def after(graph: nx.MultiDiGraph, node: str, role: str) -> list[str]:
     """The nodes that ``node`` has a ``role`` edge to (source, target or via), in order."""
-    return [v for v, keys in graph.succ[node].items() if role in keys]
+    # networkx's own algorithms read the adjacency dicts directly; the views cost 10x.
+    return [v for v, keys in graph._succ[node].items() if role in keys]
 
 
 def before(graph: nx.MultiDiGraph, node: str, role: str) -> list[str]:
     """The nodes that have a ``role`` edge to ``node``, in order."""
-    return [u for u, keys in graph.pred[node].items() if role in keys]
+    return [u for u, keys in graph._pred[node].items() if role in keys]
 
 
 def integration_node(path: str) -> str:

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -111,6 +113,32 @@ def load_vault(
     :class:`~intgraph.errors.VaultNotFoundError` when ``path`` is not a folder;
     every per-note problem is recorded instead of raised.
     """
+    with _no_gc():
+        return _load(path, exclude, placeholders, cache_dir, workers, progress)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: loading allocates hundreds of thousands of
+    small acyclic objects, and the collector's passes over them cost a warm run a third
+    of its time. The previous state is restored."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(
+    path: str | os.PathLike[str],
+    exclude: Sequence[str],
+    placeholders: Iterable[str],
+    cache_dir: str | os.PathLike[str] | None,
+    workers: int | None,
+    progress: Progress | None,
+) -> Landscape:
     started = time.time_ns()
     files = find_files(path, exclude)
     marks = frozenset(TEMPLATE_PLACEHOLDER_LINKS | {p.strip() for p in placeholders if p.strip()})
@@ -118,7 +146,10 @@ def load_vault(
     directory = Path(cache_dir) if cache_dir is not None else None
 
     def notes_loader(report: dict[str, Any]) -> tuple[Note, ...]:
-        notes, parsed, reused, digests = _notes(files, marks, directory, started, workers, progress)
+        with _no_gc():
+            notes, parsed, reused, digests = _notes(
+                files, marks, directory, started, workers, progress
+            )
         report.update(parsed=parsed, reused=reused, digests=digests)
         return notes
 

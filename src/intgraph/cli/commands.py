@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -52,6 +53,9 @@ def guarded(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = bool(click.get_current_context().find_root().params.get("debug"))
+        # A short-lived process that allocates many small acyclic objects: the cyclic
+        # collector only costs time here.
+        gc.disable()
         try:
             return func(*args, **kwargs)
         except IntgraphError as exc:

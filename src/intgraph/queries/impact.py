@@ -83,7 +83,7 @@ def walk(
     routed = before(graph, start, "via")
 
     def passes(node: str) -> bool:
-        status = graph.nodes[node].get("status")
+        status = graph._node[node].get("status")
         return not wanted or (status is not None and status.lower() in wanted)
 
     seen_systems: dict[str, tuple[int, tuple[str, ...]]] = {start: (0, ())}
@@ -118,13 +118,13 @@ def _order(graph: nx.MultiDiGraph) -> Callable[[str], tuple[str, str]]:
 
 def label(graph: nx.MultiDiGraph, integration: str) -> str:
     """An integration's ID, or its title when it has none."""
-    data = graph.nodes[integration]
+    data = graph._node[integration]
     return str(data.get("id") or data["title"])
 
 
 def names_of(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> tuple[str, ...]:
     """The display names of ``nodes``, in order."""
-    return tuple(str(graph.nodes[n]["name"]) for n in nodes)
+    return tuple(str(graph._node[n]["name"]) for n in nodes)
 
 
 def impact(
@@ -145,7 +145,7 @@ def impact(
     for way in ways:
         reached, integrations = walk(graph, start, way, max_depth, statuses)
         for node, (distance, via) in reached.items():
-            data = graph.nodes[node]
+            data = graph._node[node]
             systems.append(
                 AffectedSystem(
                     node, data["name"], distance, way, data.get("path"), via, data["middleware"]
@@ -157,7 +157,7 @@ def impact(
     systems.sort(key=lambda s: (order[s.direction], s.distance, s.name.lower(), s.node))
     affected = [_integration(graph, node, distance) for node, distance in best.items()]
     affected.sort(key=lambda i: (i.distance, (i.id or "").lower(), i.title.lower(), i.path))
-    data = graph.nodes[start]
+    data = graph._node[start]
     return Impact(
         query=query,
         system=data["name"],
@@ -172,7 +172,7 @@ def impact(
 
 
 def _integration(graph: nx.MultiDiGraph, node: str, distance: int) -> AffectedIntegration:
-    data = graph.nodes[node]
+    data = graph._node[node]
     return AffectedIntegration(
         node=node,
         id=data.get("id"),

@@ -54,8 +54,21 @@ def to_dict(result: Impact) -> dict[str, Any]:
 
 
 def render_json(result: Impact) -> str:
-    """JSON text of :func:`to_dict`."""
-    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+    """JSON text of :func:`to_dict`: one key per line, one system or integration per line.
+
+    (``json.dumps(indent=...)`` falls back to the pure-Python encoder, which costs more
+    than the query on a large answer.)
+    """
+    data = to_dict(result)
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            rows = ",\n    ".join(json.dumps(row, ensure_ascii=False) for row in value)
+            text = f"[\n    {rows}\n  ]"
+        else:
+            text = json.dumps(value, ensure_ascii=False)
+        parts.append(f"  {json.dumps(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def _status_text(status: str | None) -> Text:

@@ -224,7 +224,7 @@ def _record(landscape: Landscape, node: str, number: int, via: list[str]) -> dic
     """The integration's tooltip and link data."""
     graph = landscape.graph
     data = graph.nodes[node]
-    fields: IntegrationFields = fields_of(data)
+    fields: IntegrationFields = fields_of(graph, node)
     return {
         "id": f"i{number}",
         "ref": _text(data.get("id")),
