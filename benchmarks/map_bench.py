@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS
+
 STATUSES = ("Production",) * 6 + ("Development", "Planning", "Deprecated")
 CATEGORIES = ("Data", "Event", "File", "API")
 PROTOCOLS = ("HTTPS", "SFTP", "AMQP", "JDBC", "Kafka")
@@ -75,15 +77,6 @@ def generate_vault(
     return root
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 REDRAW_JS = """async (runs) => {
   const network = window.__intgraph.network;
   network.fit({animation: false});
@@ -143,7 +136,7 @@ def measure_page(page_path: Path, runs: int = 10) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

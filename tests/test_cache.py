@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import FIXTURES, run
 
 from intgraph import reader
 from intgraph.cache import MAGIC, default_dir
@@ -17,7 +18,6 @@ from intgraph.codec import decode, encode
 from intgraph.pipeline import load_vault
 from intgraph.queries.impact import impact
 from intgraph.render.impact import to_dict
-from tests.conftest import FIXTURES, run
 
 OLD = 1_600_000_000_000_000_000  # 2020-09-13, long before any cache in these tests
 
@@ -143,8 +143,10 @@ def test_damaged_cache_is_discarded(vault: Path, tmp_path: Path, damage) -> None
 
 def test_concurrent_runs_both_answer_correctly(vault: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    command = [sys.executable, "-c", "from intgraph.cli import main; main()", "impact",
-               "Order Hub", "--vault", str(vault), "--cache-dir", str(cache), "--format", "json"]  # fmt: skip
+    command = [
+        *(sys.executable, "-c", "from intgraph.cli import main; main()", "impact", "Order Hub"),
+        *("--vault", str(vault), "--cache-dir", str(cache), "--format", "json"),
+    ]
     truth = run("impact", "Order Hub", "--vault", str(vault), "--no-cache", "--format", "json")
     for _ in range(3):
         procs = [subprocess.Popen(command, stdout=subprocess.PIPE) for _ in range(4)]
@@ -182,3 +184,25 @@ def test_warm_run_uses_the_snapshot_and_loads_notes_lazily(tmp_path: Path) -> No
     assert warm.report.snapshot
     assert "notes" not in warm.__dict__
     assert warm.notes == cold.notes
+
+
+def test_progress_bar_only_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    from intgraph.cli import options
+
+    quiet = options.ProgressBar(enabled=True)
+    quiet.update(10, 100)
+    assert quiet.bar is None  # not yet a second
+    monkeypatch.setattr(options, "SHOW_AFTER", 0.0)
+    shown = options.ProgressBar(enabled=True)
+    with shown:
+        shown.update(10, 100)
+        assert shown.bar is not None
+    off = options.ProgressBar(enabled=False)
+    off.update(10, 100)
+    assert off.bar is None
+
+
+def test_piped_output_has_no_progress(vault: Path) -> None:
+    result = run("impact", "Order Hub", "--vault", str(vault), "--format", "json")
+    assert result.stderr == ""
+    json.loads(result.stdout)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import FIXTURES, ROOT, fixture
 from tests.test_map import arrows
 
@@ -28,15 +29,6 @@ try:
 except ImportError:  # pragma: no cover - depends on the environment
     sync_playwright = None  # type: ignore[assignment]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WHEN = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
 VAULTS = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 
@@ -118,7 +110,7 @@ class Visit:
 def browser() -> Iterator[Browser]:
     assert sync_playwright is not None
     with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 

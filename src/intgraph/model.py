@@ -23,7 +23,7 @@ class LinkKind(str, Enum):
     FRONTMATTER = "frontmatter"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with one file, recorded instead of stopping the run."""
 
@@ -33,7 +33,7 @@ class Problem:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """One link as Obsidian sees it.
 
@@ -49,7 +49,7 @@ class Link:
     placeholder: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """A system, person or document named in a template field: a link or a plain name."""
 
@@ -58,7 +58,7 @@ class Ref:
     is_link: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Endpoint:
     """A source or target system of an integration, with its Components details."""
 
@@ -68,7 +68,7 @@ class Endpoint:
     data: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Field:
     """One labelled template field as found in the note (value may be a placeholder)."""
 
@@ -80,7 +80,7 @@ class Field:
     placeholder: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IntegrationFields:
     """The template fields of a note; ``None`` or empty means unset or a placeholder."""
 
@@ -116,7 +116,7 @@ class IntegrationFields:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """A parsed note: everything later stages need, and nothing raw."""
 
@@ -140,7 +140,7 @@ class Note:
         return base[:-3] if base.lower().endswith(".md") else base
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """Where one link points, as Obsidian resolves it from its note."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from sys import intern
 
 from intgraph.model import Endpoint, Field, Ref
 from intgraph.parse.scan import WIKILINK, split_wikilink
@@ -29,12 +30,6 @@ OVERVIEW = {
     "status": "status",
     "classification": "classification",
 }
-
-
-@dataclass
-class _Group:
-    kind: str
-    current: list[dict[str, str | Ref | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -133,7 +128,7 @@ def read_fields(
         unset = is_unset(text) or _only_placeholder_links(value, placeholders)
         key = label.lower()
         if unset or key in OVERVIEW or section == "Metadata":
-            out.raw.append(Field(section, subsection, label, text, line_no, unset))
+            out.raw.append(Field(*_interned(section, subsection, label), text, line_no, unset))
         if key in OVERVIEW and OVERVIEW[key] not in out.lines and section != "Metadata":
             out.lines[OVERVIEW[key]] = line_no
             if not unset:
@@ -173,6 +168,11 @@ def read_fields(
                     )
                 )
     return out
+
+
+def _interned(section: str, subsection: str | None, label: str) -> tuple[str, str | None, str]:
+    """The same few names recur in every note: share one string each."""
+    return intern(section), intern(subsection) if subsection else None, intern(label)
 
 
 def _after(separator: re.Pattern[str], line: str, label_end: int) -> str:

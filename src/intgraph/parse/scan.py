@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from sys import intern
 from urllib.parse import unquote
 
 from intgraph.model import Link, LinkKind
@@ -407,7 +408,7 @@ def links_in_line(text: str, line_no: int) -> list[Link]:
             if not path and not sub:
                 continue
             kind = LinkKind.EMBED if m.group(1) else LinkKind.WIKILINK
-            found.append((m.start(), Link(path, line_no, kind, sub, alias)))
+            found.append((m.start(), Link(intern(path), line_no, kind, sub, alias)))
     if "](" in text:
         for m in MDLINK.finditer(text):
             dest = m.group(3)
