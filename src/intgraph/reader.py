@@ -26,8 +26,8 @@ PARALLEL_MIN = 1500
 CHUNK = 250
 
 Progress = Callable[[int, int], None]
-#: path -> (digest of the bytes parsed, note)
-Parsed = dict[str, tuple[bytes, Note]]
+#: path -> (digest of the bytes parsed, note, the note encoded when a worker sent it)
+Parsed = dict[str, tuple[bytes, Note, tuple[Any, ...] | None]]
 
 
 def digest(data: bytes) -> bytes:
@@ -85,7 +85,8 @@ def parse_many(
     if processes <= 1:
         out: Parsed = {}
         for done, path in enumerate(paths, 1):
-            out[path] = parse_one(root, path, placeholders)
+            sha, note = parse_one(root, path, placeholders)
+            out[path] = (sha, note, None)
             if progress and done % 200 == 0:
                 progress(done, total)
         if progress:
@@ -98,7 +99,7 @@ def parse_many(
         futures = [pool.submit(_chunk, str(root), chunk, placeholders) for chunk in chunks]
         for future in as_completed(futures):
             for path, (sha, encoded) in future.result().items():
-                merged[path] = (sha, decode_note(encoded))
+                merged[path] = (sha, decode_note(encoded), encoded)
             if progress:
                 progress(len(merged), total)
     return {path: merged[path] for path in paths}
