@@ -244,10 +244,7 @@ def _notes(
         for rel, note in zip(files.notes, notes, strict=True):
             size, mtime = files.stats.get(rel, (-1, 0))
             sha = parsed[rel][0] if rel in parsed else reused[rel][0]
-            if rel in parsed:
-                encoded = parsed[rel][2] or encode_note(note)
-            else:
-                encoded = reused[rel][1]
+            encoded = (parsed[rel][2] or encode_note(note)) if rel in parsed else reused[rel][1]
             fresh[rel] = (size, mtime, sha, encoded)
         store.write(directory, store.NOTES, key, fresh, started)
     digests = {rel: parsed[rel][0] if rel in parsed else reused[rel][0] for rel in files.notes}
