@@ -13,7 +13,8 @@ from typing import Any
 from intgraph.model import Endpoint, IntegrationFields, LinkKind, Note, Problem, Ref
 from intgraph.parse import front
 from intgraph.parse.fields import read_fields
-from intgraph.parse.scan import mask, scan_links
+from intgraph.parse.links import scan_links
+from intgraph.parse.scan import mask
 from intgraph.parse.values import TEMPLATE_PLACEHOLDER_LINKS, clean, refs_from_front
 from intgraph.vault import NoteText
 

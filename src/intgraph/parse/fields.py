@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sys import intern
 
 from intgraph.model import Endpoint, Field, Ref
-from intgraph.parse.scan import WIKILINK, split_wikilink
+from intgraph.parse.links import WIKILINK, split_wikilink
 from intgraph.parse.values import clean, is_unset, refs_in
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")

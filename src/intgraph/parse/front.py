@@ -11,7 +11,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from intgraph.model import Link, LinkKind, Problem
-from intgraph.parse.scan import WIKILINK, split_wikilink
+from intgraph.parse.links import WIKILINK, split_wikilink
 
 _HANDLER = YAMLHandler()
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")

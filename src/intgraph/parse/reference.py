@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from intgraph.model import Link, LinkKind
 from intgraph.parse.front import split
-from intgraph.parse.scan import WIKILINK, split_wikilink
+from intgraph.parse.links import WIKILINK, split_wikilink
 
 _MD = MarkdownIt("commonmark", {"html": True})
 _SCHEMES = ("http:", "https:", "mailto:", "ftp:", "file:", "obsidian:", "data:", "tel:")

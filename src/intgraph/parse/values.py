@@ -7,7 +7,7 @@ from collections.abc import Collection
 from urllib.parse import unquote
 
 from intgraph.model import Ref
-from intgraph.parse.scan import MDLINK, WIKILINK, split_wikilink
+from intgraph.parse.links import MDLINK, WIKILINK, split_wikilink
 
 #: Every ``[[...]]`` of the integration note template: placeholders, never links.
 TEMPLATE_PLACEHOLDER_LINKS = frozenset(
