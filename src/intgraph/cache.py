@@ -13,7 +13,6 @@ import hashlib
 import json
 import marshal
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +71,8 @@ def write(directory: Path, kind: str, key: str, data: Any, written_ns: int) -> b
             "written_ns": written_ns,
             "digest": hashlib.blake2b(payload).hexdigest(),
         }
+        import tempfile  # only a run that writes pays for it
+
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{kind}.", suffix=".tmp")
         try:

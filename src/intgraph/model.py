@@ -6,6 +6,33 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
+#: Every ``[[...]]`` of the integration note template: placeholders, never links.
+TEMPLATE_PLACEHOLDER_LINKS = frozenset(
+    {
+        "system_1",
+        "system_2",
+        "design_doc",
+        "interface_spec",
+        "data_model",
+        "security_spec",
+        "runbook",
+        "troubleshooting_guide",
+        "recovery_plan",
+        "maintenance_guide",
+        "requirements_doc",
+        "process_flows",
+        "use_cases",
+        "impact_analysis",
+        "support_guide",
+        "training_materials",
+        "faqs",
+        "known_issues",
+        "integration_owner",
+        "technical_lead",
+        "support_team",
+    }
+)
+
 
 def name_key(name: str) -> str:
     """Return the key under which two names match: Unicode NFC, lower case, trimmed."""

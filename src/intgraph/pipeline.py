@@ -22,9 +22,8 @@ from intgraph.codec import FORMAT
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode as encode_note
 from intgraph.graph import build_graph
-from intgraph.model import Note, Problem, Resolution
+from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS, Note, Problem, Resolution
 from intgraph.names import SystemNames
-from intgraph.parse import TEMPLATE_PLACEHOLDER_LINKS
 from intgraph.reader import Progress, digest, parse_many, read_bytes
 from intgraph.resolve import Resolver
 from intgraph.snapshot import decode_graph, encode_graph

@@ -18,7 +18,6 @@ from typing import Any
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode
 from intgraph.model import Note, Problem
-from intgraph.parse import parse_note
 from intgraph.vault import NoteText, decode
 
 #: Below this many notes the pool costs more than it saves.
@@ -45,6 +44,8 @@ def read_bytes(root: Path, path: str) -> bytes | OSError:
 
 def parse_one(root: Path, path: str, placeholders: Collection[str]) -> tuple[bytes, Note]:
     """Read, decode and parse one note; a file that cannot be read becomes a problem."""
+    from intgraph.parse import parse_note  # a warm run never parses: import on first need
+
     data = read_bytes(root, path)
     if isinstance(data, OSError):
         reason = data.strerror or data.__class__.__name__

@@ -12,8 +12,6 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from intgraph.cache import default_dir
 from intgraph.pipeline import Landscape, load_vault
@@ -52,7 +50,7 @@ class ProgressBar:
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
         self.started = time.monotonic()
-        self.bar: Progress | None = None
+        self.bar: Any = None
         self.task: Any = None
 
     def update(self, done: int, total: int) -> None:
@@ -62,6 +60,16 @@ class ProgressBar:
         if self.bar is None:
             if time.monotonic() - self.started < SHOW_AFTER or done >= total:
                 return
+            # Imported here: rich's progress machinery is only needed on a long scan.
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
             self.bar = Progress(
                 TextColumn("parsing notes"),
                 BarColumn(),

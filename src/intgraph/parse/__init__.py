@@ -10,12 +10,20 @@ from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
-from intgraph.model import Endpoint, IntegrationFields, LinkKind, Note, Problem, Ref
+from intgraph.model import (
+    TEMPLATE_PLACEHOLDER_LINKS,
+    Endpoint,
+    IntegrationFields,
+    LinkKind,
+    Note,
+    Problem,
+    Ref,
+)
 from intgraph.parse import front
 from intgraph.parse.fields import read_fields
 from intgraph.parse.links import scan_links
 from intgraph.parse.scan import mask
-from intgraph.parse.values import TEMPLATE_PLACEHOLDER_LINKS, clean, refs_from_front
+from intgraph.parse.values import clean, refs_from_front
 from intgraph.vault import NoteText
 
 __all__ = ["TEMPLATE_PLACEHOLDER_LINKS", "parse_note", "parse_text"]

@@ -9,33 +9,6 @@ from urllib.parse import unquote
 from intgraph.model import Ref
 from intgraph.parse.links import MDLINK, WIKILINK, split_wikilink
 
-#: Every ``[[...]]`` of the integration note template: placeholders, never links.
-TEMPLATE_PLACEHOLDER_LINKS = frozenset(
-    {
-        "system_1",
-        "system_2",
-        "design_doc",
-        "interface_spec",
-        "data_model",
-        "security_spec",
-        "runbook",
-        "troubleshooting_guide",
-        "recovery_plan",
-        "maintenance_guide",
-        "requirements_doc",
-        "process_flows",
-        "use_cases",
-        "impact_analysis",
-        "support_guide",
-        "training_materials",
-        "faqs",
-        "known_issues",
-        "integration_owner",
-        "technical_lead",
-        "support_team",
-    }
-)
-
 UNSET_WORDS = frozenset({"n/a", "none", "tbd", "tbc", "-", "—", "–"})
 _BRACKETED = re.compile(r"^\[[^\[\]]*\]$")
 _TEMPLATER = re.compile(r"<%.*?%>")

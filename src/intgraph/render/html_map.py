@@ -20,15 +20,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
 from intgraph import __version__
 from intgraph.pipeline import Landscape
 from intgraph.queries.impact import impact
 from intgraph.render.escape import terminal
 from intgraph.render.map_data import MapData, build_map_data
 from intgraph.render.output import write_text
-from intgraph.render.page import render_template
+from intgraph.render.page import render_template, trusted
 
 VIS_VERSION = "9.1.2"
 DEFAULT_OUT = "reports/map.html"
@@ -141,11 +139,11 @@ def render_map(
         version=__version__,
         script_hashes=" ".join(_hash(s) for s in scripts),
         style_hashes=" ".join(_hash(s) for s in styles),
-        data=Markup(embed_json(data.payload())),
-        vis_js=Markup(scripts[0]),
-        map_js=Markup(scripts[1]),
-        vis_css=Markup(styles[0]),
-        map_css=Markup(styles[1]),
+        data=trusted(embed_json(data.payload())),
+        vis_js=trusted(scripts[0]),
+        map_js=trusted(scripts[1]),
+        vis_css=trusted(styles[0]),
+        map_css=trusted(styles[1]),
     )
 
 
