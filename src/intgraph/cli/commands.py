@@ -35,6 +35,27 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INTERNAL = 3
 
 
+def traversal_options(direction_help: str, depth_help: str) -> Callable[[F], F]:
+    """--direction, --depth and --status, shared by impact and map."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--status", multiple=True, help="Only integrations with this status (repeatable)."
+        )(func)
+        func = click.option("--depth", type=click.IntRange(min=1), default=None, help=depth_help)(
+            func
+        )
+        return click.option(
+            "--direction",
+            type=click.Choice(DIRECTIONS),
+            default="downstream",
+            show_default=True,
+            help=direction_help,
+        )(func)
+
+    return decorate
+
+
 def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     """A --format option with the given choices."""
     return click.option(
@@ -92,15 +113,10 @@ def main(debug: bool) -> None:
 @main.command("impact")
 @click.argument("system")
 @vault_options
-@click.option(
-    "--direction",
-    type=click.Choice(DIRECTIONS),
-    default="downstream",
-    show_default=True,
-    help="downstream: who receives data from SYSTEM; upstream: who SYSTEM receives from.",
+@traversal_options(
+    "downstream: who receives data from SYSTEM; upstream: who SYSTEM receives from.",
+    "Maximum distance.",
 )
-@click.option("--depth", type=click.IntRange(min=1), default=None, help="Maximum distance.")
-@click.option("--status", multiple=True, help="Only integrations with this status (repeatable).")
 @format_option(impact_render.FORMATS, "table")
 @guarded
 def impact_cmd(
@@ -234,17 +250,10 @@ def _generated() -> dt.datetime | None:
     default=None,
     help="Draw only SYSTEM's impact neighbourhood (a name, alias or note path).",
 )
-@click.option(
-    "--direction",
-    type=click.Choice(DIRECTIONS),
-    default="downstream",
-    show_default=True,
-    help="With --focus: downstream, upstream or both, as for impact.",
+@traversal_options(
+    "With --focus: downstream, upstream or both, as for impact.",
+    "With --focus: maximum distance.",
 )
-@click.option(
-    "--depth", type=click.IntRange(min=1), default=None, help="With --focus: maximum distance."
-)
-@click.option("--status", multiple=True, help="Only integrations with this status (repeatable).")
 @guarded
 def map_cmd(
     source: Source,
