@@ -24,10 +24,10 @@ from intgraph.codec import encode as encode_note
 from intgraph.graph import build_graph
 from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS, Note, Problem, Resolution
 from intgraph.names import SystemNames
-from intgraph.reader import Progress, digest, parse_many, read_bytes
+from intgraph.reader import Progress, digest, parse_many
 from intgraph.resolve import Resolver
 from intgraph.snapshot import decode_graph, encode_graph
-from intgraph.vault import VaultFiles, find_files
+from intgraph.vault import VaultFiles, find_files, read_bytes
 
 #: A cache entry whose file changed less than this before the cache was written is
 #: checked by content, since a second edit within the clock's granularity keeps mtime.

@@ -17,8 +17,8 @@ from typing import Any
 
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode
-from intgraph.model import Note, Problem
-from intgraph.vault import NoteText, decode
+from intgraph.model import Note
+from intgraph.vault import decode, read_bytes, unreadable
 
 #: Below this many notes the pool costs more than it saves.
 PARALLEL_MIN = 1500
@@ -34,23 +34,13 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def read_bytes(root: Path, path: str) -> bytes | OSError:
-    """A file's bytes, or the error that stopped reading it."""
-    try:
-        return (root / path).read_bytes()
-    except OSError as exc:
-        return exc
-
-
 def parse_one(root: Path, path: str, placeholders: Collection[str]) -> tuple[bytes, Note]:
     """Read, decode and parse one note; a file that cannot be read becomes a problem."""
     from intgraph.parse import parse_note  # a warm run never parses: import on first need
 
     data = read_bytes(root, path)
     if isinstance(data, OSError):
-        reason = data.strerror or data.__class__.__name__
-        text = NoteText(path, "", (Problem(path, None, "unreadable", f"cannot read: {reason}"),))
-        return b"", parse_note(text, placeholders)
+        return b"", parse_note(unreadable(path, data), placeholders)
     return digest(data), parse_note(decode(path, data), placeholders)
 
 

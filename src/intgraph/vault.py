@@ -170,14 +170,24 @@ def decode(path: str, data: bytes) -> NoteText:
     return NoteText(path, text, tuple(problems))
 
 
+def read_bytes(root: Path, path: str) -> bytes | OSError:
+    """A file's bytes, or the error that stopped reading it."""
+    try:
+        return (root / path).read_bytes()
+    except OSError as exc:
+        return exc
+
+
+def unreadable(path: str, error: OSError) -> NoteText:
+    """The empty note, with its problem recorded, of a file that could not be read."""
+    reason = error.strerror or error.__class__.__name__
+    return NoteText(path, "", (Problem(path, None, "unreadable", f"cannot read: {reason}"),))
+
+
 def read_note(root: Path, path: str) -> NoteText:
     """Read and decode one note; a file that cannot be read becomes a recorded problem."""
-    try:
-        data = (root / path).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        return NoteText(path, "", (Problem(path, None, "unreadable", f"cannot read: {reason}"),))
-    return decode(path, data)
+    data = read_bytes(root, path)
+    return unreadable(path, data) if isinstance(data, OSError) else decode(path, data)
 
 
 def read_notes(files: VaultFiles) -> Iterable[NoteText]:

@@ -91,7 +91,7 @@ class ProgressBar:
         self,
         kind: type[BaseException] | None,
         value: BaseException | None,
-        trace: TracebackType | None,
+        _trace: TracebackType | None,
     ) -> None:
         if self.bar is not None:
             self.bar.stop()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from typing import Literal
 
 import networkx as nx
 
@@ -12,7 +11,6 @@ from intgraph.graph import after, before
 from intgraph.pipeline import Landscape
 from intgraph.queries.lookup import find_system
 
-Direction = Literal["downstream", "upstream", "both"]
 DIRECTIONS: tuple[str, ...] = ("downstream", "upstream", "both")
 
 
