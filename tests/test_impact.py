@@ -179,3 +179,17 @@ def test_templates_and_excluded_notes_are_not_read() -> None:
     landscape = load_vault(fixture("settings"), exclude=["Archive"])
     names = {s.name for s in list_systems(landscape)}
     assert names == {"Real A", "Real B", "Ghost I", "Ghost J"}
+
+
+def test_via_prefers_live_integrations_on_ties(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    def note(name: str, iid: str, status: str) -> str:
+        return (
+            f"# {name}\n**Integration ID**: {iid}\n**Status**: {status}\n\n### Components\n"
+            "1. Source System(s)\n   - Name: [[A]]\n2. Target System(s)\n   - Name: [[B]]\n"
+        )
+
+    (tmp_path / "Old.md").write_text(note("Old", "INT-2020-001", "Deprecated"), encoding="utf-8")
+    (tmp_path / "New.md").write_text(note("New", "INT-2025-001", "Production"), encoding="utf-8")
+    result = impact(load_vault(tmp_path), "A")
+    assert [(s.name, s.via) for s in result.systems] == [("B", ("INT-2025-001",))]
+    assert {i.id for i in result.integrations} == {"INT-2020-001", "INT-2025-001"}

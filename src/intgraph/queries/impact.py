@@ -110,8 +110,15 @@ def walk(
     return seen_systems, seen_integrations
 
 
-def _order(graph: nx.MultiDiGraph) -> Callable[[str], tuple[str, str]]:
-    return lambda n: (label(graph, n).lower(), n)
+def _order(graph: nx.MultiDiGraph) -> Callable[[str], tuple[bool, str, str]]:
+    """Which integration a tie goes to: live ones before Deprecated, then by ID or title.
+    This decides the ``via`` path shown when several shortest paths exist."""
+
+    def key(node: str) -> tuple[bool, str, str]:
+        status = str(graph._node[node].get("status") or "").lower()
+        return (status == "deprecated", label(graph, node).lower(), node)
+
+    return key
 
 
 def label(graph: nx.MultiDiGraph, integration: str) -> str:
