@@ -9,7 +9,6 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from intgraph.model import Field, Note
-from intgraph.parse.values import is_unset
 from intgraph.pipeline import Landscape
 
 SEVERITIES = ("info", "warning", "error")
@@ -197,6 +196,9 @@ def _footer(note: Note) -> list[Finding]:
 
 
 def _dates(note: Note, today: dt.date, max_test_age: int) -> list[Finding]:
+    # Imported here: importing the parser costs every other command's start-up.
+    from intgraph.parse.values import is_unset
+
     out: list[Finding] = []
     for label in ("Next Review", "Last Tested"):
         raw = note.fields.meta(label)
