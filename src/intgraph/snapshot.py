@@ -31,12 +31,10 @@ def encode_graph(graph: nx.MultiDiGraph, aliases: Mapping[str, tuple[str, ...]])
         nodes[node] = attrs
         if data["kind"] == INTEGRATION:
             fields[node] = encode_fields(fields_of(graph, node))
-    succ = {
-        u: {v: {key: dict(attrs) for key, attrs in keys.items()} for v, keys in nbrs.items()}
-        for u, nbrs in graph._succ.items()
-    }
     aliases_data = {path: tuple(a) for path, a in aliases.items()}
-    return (nodes, succ, aliases_data, marshal.dumps(fields))
+    # The successor dicts hold only str keys and str-valued edge data: marshal takes
+    # them as they are, without a copy.
+    return (nodes, graph._succ, aliases_data, marshal.dumps(fields))
 
 
 def decode_graph(data: Any) -> tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]]:
