@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
-from intgraph.model import IntegrationFields, Note, Ref
-from intgraph.names import SystemId, SystemNames, note_name
+from intgraph.model import IntegrationFields, Note, Ref, note_name
+from intgraph.names import SystemId, SystemNames
 from intgraph.resolve import Resolver
 
 SYSTEM, INTEGRATION, DOCUMENT = "system", "integration", "document"

@@ -34,6 +34,16 @@ TEMPLATE_PLACEHOLDER_LINKS = frozenset(
 )
 
 
+def without_md(path: str) -> str:
+    """``path`` without a trailing ``.md`` (any case), as Obsidian writes note links."""
+    return path[:-3] if path.lower().endswith(".md") else path
+
+
+def note_name(path: str) -> str:
+    """A file's name as Obsidian shows it: without folder and without ``.md``."""
+    return without_md(path.rsplit("/", 1)[-1])
+
+
 def name_key(name: str) -> str:
     """Return the key under which two names match: Unicode NFC, lower case, trimmed."""
     if name.isascii():
@@ -163,8 +173,7 @@ class Note:
     @property
     def name(self) -> str:
         """The file name without its extension, as Obsidian shows it."""
-        base = self.path.rsplit("/", 1)[-1]
-        return base[:-3] if base.lower().endswith(".md") else base
+        return note_name(self.path)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from intgraph.model import Ref, name_key
+from intgraph.model import Ref, name_key, note_name
 from intgraph.resolve import Resolver
 
 
@@ -21,12 +21,6 @@ class SystemId:
     key: str
     name: str
     path: str | None
-
-
-def note_name(path: str) -> str:
-    """A file's name as Obsidian shows it: without folder and without ``.md``."""
-    base = path.rsplit("/", 1)[-1]
-    return base[:-3] if base.lower().endswith(".md") else base
 
 
 class SystemNames:

@@ -18,6 +18,7 @@ from intgraph.model import (
     Note,
     Problem,
     Ref,
+    note_name,
 )
 from intgraph.parse import front
 from intgraph.parse.fields import read_fields
@@ -64,8 +65,7 @@ def parse_text(
     tags = _tags(data, masked)
     note_type = front.text_value(data.get("type"))
     generated = str(data.get("generated_by", "")).strip().lower() == "intgraph"
-    name = path.rsplit("/", 1)[-1]
-    title = body.title or (name[:-3] if name.lower().endswith(".md") else name)
+    title = body.title or note_name(path)
     is_integration = bool(
         fields.integration_id
         or fields.sources

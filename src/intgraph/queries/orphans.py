@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from intgraph.model import Problem, name_key
+from intgraph.model import Problem, name_key, without_md
 from intgraph.pipeline import Landscape
 
 CATEGORIES = ("missing", "placeholder", "alias", "ambiguous", "orphans", "errors")
@@ -68,11 +68,6 @@ class OrphanReport:
         )
 
 
-def display_target(target: str) -> str:
-    """A link target as reported: ``.md`` removed."""
-    return target[:-3] if target.lower().endswith(".md") else target
-
-
 def orphan_report(landscape: Landscape) -> OrphanReport:
     """Classify every link of the vault and find its orphan notes."""
     unresolved: dict[tuple[str, str], list[tuple[str, Occurrence]]] = {}
@@ -88,7 +83,7 @@ def orphan_report(landscape: Landscape) -> OrphanReport:
             continue
         total += 1
         outbound.add(note)
-        shown = display_target(res.link.target)
+        shown = without_md(res.link.target)
         here = Occurrence(note, res.link.line)
         if res.link.placeholder:
             unresolved.setdefault(("placeholder", shown.lower()), []).append((shown, here))

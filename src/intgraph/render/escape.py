@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from intgraph.model import without_md
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
@@ -35,7 +37,7 @@ def markdown(text: str | None) -> str:
 
 def wikilink(path: str, label: str, in_table: bool = True) -> str:
     """A wikilink to ``path`` (``.md`` dropped) shown as ``label``; ``|`` escaped in tables."""
-    target = path[:-3] if path.lower().endswith(".md") else path
+    target = without_md(path)
     target = terminal(target).replace("]]", "")
     shown = terminal(label).replace("]]", "").replace("|", "/")
     if shown == target:

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from intgraph.model import note_name, without_md
 from intgraph.queries.orphans import Occurrence, OrphanReport
 from intgraph.render import escape
 from intgraph.render.page import render_template
@@ -72,9 +73,7 @@ def render_json(report: OrphanReport) -> str:
 
 
 def _source(o: Occurrence) -> str:
-    name = o.path.rsplit("/", 1)[-1]
-    name = name[:-3] if name.lower().endswith(".md") else name
-    return f"{escape.wikilink(o.path, name, in_table=False)} (line {o.line})"
+    return f"{escape.wikilink(o.path, note_name(o.path), in_table=False)} (line {o.line})"
 
 
 def render_markdown(report: OrphanReport) -> str:
@@ -118,30 +117,28 @@ def render_markdown(report: OrphanReport) -> str:
             for o in u.occurrences:
                 hint = ""
                 if u.alias_of:
-                    name = u.alias_of.rsplit("/", 1)[-1].removesuffix(".md")
+                    name = note_name(u.alias_of)
                     hint = f" — write `[[{escape.code(name)}|{escape.code(u.target)}]]`"
                 lines.append(f"- {target} ← {_source(o)}{hint}")
     lines += ["", f"## Ambiguous links ({counts['ambiguous']})", ""]
     if not report.ambiguous:
         lines.append("None.")
     for a in report.ambiguous:
-        options = ", ".join(escape.wikilink(c, c.removesuffix(".md"), False) for c in a.candidates)
+        options = ", ".join(escape.wikilink(c, without_md(c), False) for c in a.candidates)
         lines.append(f"- `{escape.code(a.target)}` could be {options}")
         for o in a.occurrences:
-            chosen = escape.wikilink(
-                o.resolved_to or "", (o.resolved_to or "").removesuffix(".md"), False
-            )
+            chosen = escape.wikilink(o.resolved_to or "", without_md(o.resolved_to or ""), False)
             lines.append(f"    - {_source(o)} opens {chosen}")
     lines += ["", f"## Orphan notes ({counts['orphan_notes']})", ""]
     if not report.orphan_notes:
         lines.append("None.")
-    lines += [f"- {escape.wikilink(p, p.removesuffix('.md'), False)}" for p in report.orphan_notes]
+    lines += [f"- {escape.wikilink(p, without_md(p), False)}" for p in report.orphan_notes]
     lines += ["", f"## Parse errors ({counts['parse_errors']})", ""]
     if not report.parse_errors:
         lines.append("None.")
     for p in report.parse_errors:
         where = f" (line {p.line})" if p.line else ""
-        link = escape.wikilink(p.path, p.path.rsplit("/", 1)[-1].removesuffix(".md"), False)
+        link = escape.wikilink(p.path, note_name(p.path), False)
         lines.append(f"- {link}{where}: {escape.markdown(p.message)}")
     return "\n".join(lines) + "\n"
 
