@@ -9,7 +9,7 @@ without looking at edge data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import networkx as nx
 
@@ -47,6 +47,14 @@ def after(graph: nx.MultiDiGraph, node: str, role: str) -> list[str]:
 def before(graph: nx.MultiDiGraph, node: str, role: str) -> list[str]:
     """The nodes that have a ``role`` edge to ``node``, in order."""
     return [u for u, keys in graph._pred[node].items() if role in keys]
+
+
+def has_status(graph: nx.MultiDiGraph, node: str, wanted: Collection[str]) -> bool:
+    """True when ``wanted`` (lower-case statuses) is empty or holds the node's status."""
+    if not wanted:
+        return True
+    status = graph._node[node].get("status")
+    return status is not None and status.lower() in wanted
 
 
 def integration_node(path: str) -> str:

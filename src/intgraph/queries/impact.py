@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from intgraph.graph import after, before
+from intgraph.graph import after, before, has_status
 from intgraph.pipeline import Landscape
 from intgraph.queries.lookup import find_system
 
@@ -80,10 +80,6 @@ def walk(
     leaving, leads_to = _step(graph, direction)
     routed = before(graph, start, "via")
 
-    def passes(node: str) -> bool:
-        status = graph._node[node].get("status")
-        return not wanted or (status is not None and status.lower() in wanted)
-
     seen_systems: dict[str, tuple[int, tuple[str, ...]]] = {start: (0, ())}
     seen_integrations: dict[str, int] = {}
     frontier = [start]
@@ -97,7 +93,7 @@ def walk(
             if system == start:
                 integrations += [i for i in routed if i not in integrations]
             for integration in sorted(integrations, key=_order(graph)):
-                if integration in seen_integrations or not passes(integration):
+                if integration in seen_integrations or not has_status(graph, integration, wanted):
                     continue
                 seen_integrations[integration] = distance
                 step = (*path, label(graph, integration))

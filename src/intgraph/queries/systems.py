@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from intgraph.graph import after, before
 from intgraph.graph import systems as system_nodes
 from intgraph.pipeline import Landscape
 
@@ -27,9 +28,9 @@ def list_systems(landscape: Landscape) -> list[SystemSummary]:
     out: list[SystemSummary] = []
     for node in system_nodes(graph):
         data = graph.nodes[node]
-        ins = {u for u, _, role in graph.in_edges(node, data="role") if role == "target"}
-        via = {u for u, _, role in graph.in_edges(node, data="role") if role == "via"}
-        outs = {v for _, v, role in graph.out_edges(node, data="role") if role == "source"}
+        ins = before(graph, node, "target")
+        via = before(graph, node, "via")
+        outs = after(graph, node, "source")
         out.append(
             SystemSummary(
                 name=data["name"],

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from intgraph.graph import INTEGRATION, SYSTEM, fields_of
+from intgraph.graph import INTEGRATION, SYSTEM, after, before, fields_of, has_status
 from intgraph.model import IntegrationFields
 from intgraph.pipeline import Landscape
 from intgraph.queries.impact import Impact
@@ -80,15 +80,11 @@ Ends = tuple[list[str], list[str], list[str]]
 
 def _ends(graph: nx.MultiDiGraph, node: str) -> Ends:
     """(sources, targets, middleware) of an integration node, each sorted and distinct."""
-    sources = sorted({u for u, _, r in graph.in_edges(node, data="role") if r == "source"})
-    targets = sorted({v for _, v, r in graph.out_edges(node, data="role") if r == "target"})
-    via = sorted({v for _, v, r in graph.out_edges(node, data="role") if r == "via"})
-    return sources, targets, via
-
-
-def _passes(graph: nx.MultiDiGraph, node: str, wanted: set[str]) -> bool:
-    status = graph.nodes[node].get("status")
-    return not wanted or (status is not None and status.lower() in wanted)
+    return (
+        sorted(before(graph, node, "source")),
+        sorted(after(graph, node, "target")),
+        sorted(after(graph, node, "via")),
+    )
 
 
 def build_map_data(
@@ -106,7 +102,7 @@ def build_map_data(
         (n for n, d in graph.nodes(data=True) if d["kind"] == INTEGRATION),
         key=lambda n: (graph.nodes[n]["path"], n),
     )
-    kept = [n for n in kept if _passes(graph, n, wanted)]
+    kept = [n for n in kept if has_status(graph, n, wanted)]
     if focus is None:
         chosen = [n for n, d in graph.nodes(data=True) if d["kind"] == SYSTEM]
         shown = kept
