@@ -57,6 +57,11 @@ def has_status(graph: nx.MultiDiGraph, node: str, wanted: Collection[str]) -> bo
     return status is not None and status.lower() in wanted
 
 
+def system_node(key: str) -> str:
+    """The node id of the system whose :class:`~intgraph.names.SystemId` key is ``key``."""
+    return "system:" + key
+
+
 def integration_node(path: str) -> str:
     """The node id of the integration note at ``path``."""
     return "integration:" + path
@@ -117,7 +122,7 @@ def _declares_system(note: Note) -> bool:
 
 
 def _add_system(graph: nx.MultiDiGraph, names: SystemNames, sid: SystemId) -> str:
-    node = "system:" + sid.key
+    node = system_node(sid.key)
     if node not in graph:
         graph.add_node(
             node,

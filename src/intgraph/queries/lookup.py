@@ -7,7 +7,7 @@ import difflib
 import networkx as nx
 
 from intgraph.errors import UnknownSystemError
-from intgraph.graph import SYSTEM
+from intgraph.graph import SYSTEM, system_node
 from intgraph.model import name_key
 from intgraph.names import SystemNames
 
@@ -33,8 +33,8 @@ def find_system(graph: nx.MultiDiGraph, names: SystemNames, query: str) -> str:
     node = known.get(name_key(query))
     if node is None and query.strip():
         key = names.lookup(query)
-        if key is not None and "system:" + key in graph:
-            node = "system:" + key
+        if key is not None and system_node(key) in graph:
+            node = system_node(key)
     if node is None:
         raise UnknownSystemError(query, suggest(graph, query, known))
     return node
