@@ -1,4 +1,8 @@
-"""The ``intgraph`` command line (see :mod:`intgraph.cli.commands`)."""
+"""The ``intgraph`` command line.
+
+:mod:`intgraph.cli.commands` holds the group and the core commands; each further
+module here registers its own commands on that group when imported below.
+"""
 
 from intgraph.cli.commands import main
 

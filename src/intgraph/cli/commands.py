@@ -7,19 +7,15 @@ or unknown system; 3 internal error (run with ``--debug`` for the traceback).
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import gc
 import os
 import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
 
 import click
 
 from intgraph import __version__
+from intgraph.cli.common import emit, format_option, guarded, split_list, traversal_options, width
 from intgraph.cli.options import Source, vault_options
-from intgraph.errors import IntgraphError
-from intgraph.queries.impact import DIRECTIONS, impact
+from intgraph.queries.impact import impact
 from intgraph.queries.lint import SEVERITIES, at_least, lint
 from intgraph.queries.orphans import CATEGORIES as ORPHAN_CATEGORIES
 from intgraph.queries.orphans import orphan_report
@@ -29,78 +25,6 @@ from intgraph.render import impact as impact_render
 from intgraph.render import lint as lint_render
 from intgraph.render import orphans as orphans_render
 from intgraph.render import systems as systems_render
-from intgraph.render.output import write_text
-
-F = TypeVar("F", bound=Callable[..., Any])
-EXIT_INTERNAL = 3
-
-
-def traversal_options(direction_help: str, depth_help: str) -> Callable[[F], F]:
-    """--direction, --depth and --status, shared by impact and map."""
-
-    def decorate(func: F) -> F:
-        func = click.option(
-            "--status", multiple=True, help="Only integrations with this status (repeatable)."
-        )(func)
-        func = click.option("--depth", type=click.IntRange(min=1), default=None, help=depth_help)(
-            func
-        )
-        return click.option(
-            "--direction",
-            type=click.Choice(DIRECTIONS),
-            default="downstream",
-            show_default=True,
-            help=direction_help,
-        )(func)
-
-    return decorate
-
-
-def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
-    """A --format option with the given choices."""
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(choices),
-        default=default,
-        show_default=True,
-        help="Output format.",
-    )
-
-
-def guarded(func: F) -> F:
-    """Map library errors to a one-line message and an exit code; --debug re-raises."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        debug = bool(click.get_current_context().find_root().params.get("debug"))
-        # A short-lived process that allocates many small acyclic objects: the cyclic
-        # collector only costs time here.
-        gc.disable()
-        try:
-            return func(*args, **kwargs)
-        except IntgraphError as exc:
-            if debug:
-                raise
-            click.echo(f"intgraph: error: {exc}", err=True)
-            sys.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
-            raise
-        except Exception as exc:
-            if debug:
-                raise
-            click.echo(
-                f"intgraph: internal error: {exc.__class__.__name__}: {exc} "
-                "(run with --debug for details)",
-                err=True,
-            )
-            sys.exit(EXIT_INTERNAL)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _width() -> int | None:
-    return None if sys.stdout.isatty() else 120
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -131,7 +55,7 @@ def impact_cmd(
     landscape = source.load(quiet=fmt == "json")
     result = impact(landscape, system, direction, depth, status)
     color = fmt == "table" and sys.stdout.isatty()
-    click.echo(impact_render.render(result, fmt, _width(), color), nl=False)
+    click.echo(impact_render.render(result, fmt, width(), color), nl=False)
 
 
 @main.command("systems")
@@ -142,18 +66,7 @@ def systems_cmd(source: Source, fmt: str) -> None:
     """List every system with its integrations in and out, kind and note."""
     landscape = source.load(quiet=fmt == "json")
     color = fmt == "table" and sys.stdout.isatty()
-    click.echo(systems_render.render(list_systems(landscape), fmt, _width(), color), nl=False)
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _emit(text: str, out: str | None) -> None:
-    if out:
-        click.echo(f"wrote {write_text(out, text)}", err=True)
-    else:
-        click.echo(text, nl=False)
+    click.echo(systems_render.render(list_systems(landscape), fmt, width(), color), nl=False)
 
 
 @main.command("orphans")
@@ -174,14 +87,14 @@ def orphans_cmd(
     fail_on: str,
 ) -> None:
     """Report missing, placeholder, alias and ambiguous links, orphan notes and parse errors."""
-    fail = _split((fail_on,))
+    fail = split_list((fail_on,))
     unknown = sorted(set(fail) - set(ORPHAN_CATEGORIES))
     if unknown:
         raise click.BadParameter(
             f"unknown categories: {', '.join(unknown)}", param_hint="--fail-on"
         )
     report = orphan_report(source.load(quiet=fmt == "json"))
-    _emit(orphans_render.render(report, fmt), out)
+    emit(orphans_render.render(report, fmt), out)
     if any(report.non_empty(category) for category in fail):
         sys.exit(1)
 
@@ -221,8 +134,8 @@ def lint_cmd(
     """Check every integration note against the template (codes in the README)."""
     day = today.date() if today else dt.date.today()
     landscape = source.load(quiet=fmt == "json")
-    findings = lint(landscape, day, max_test_age, _split(select), _split(ignore))
-    _emit(lint_render.render(findings, fmt), out)
+    findings = lint(landscape, day, max_test_age, split_list(select), split_list(ignore))
+    emit(lint_render.render(findings, fmt), out)
     if fmt == "text":
         click.echo(lint_render.summary(findings), err=True)
     if at_least(findings, fail_level):

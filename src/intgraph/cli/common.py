@@ -1,0 +1,100 @@
+"""Decorators and helpers every command module shares: error mapping, formats, output."""
+
+from __future__ import annotations
+
+import functools
+import gc
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from intgraph.errors import IntgraphError
+from intgraph.queries.impact import DIRECTIONS
+from intgraph.render.output import write_text
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_INTERNAL = 3
+
+
+def traversal_options(direction_help: str, depth_help: str) -> Callable[[F], F]:
+    """--direction, --depth and --status, shared by impact and map."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--status", multiple=True, help="Only integrations with this status (repeatable)."
+        )(func)
+        func = click.option("--depth", type=click.IntRange(min=1), default=None, help=depth_help)(
+            func
+        )
+        return click.option(
+            "--direction",
+            type=click.Choice(DIRECTIONS),
+            default="downstream",
+            show_default=True,
+            help=direction_help,
+        )(func)
+
+    return decorate
+
+
+def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
+    """A --format option with the given choices."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def guarded(func: F) -> F:
+    """Map library errors to a one-line message and an exit code; --debug re-raises."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(click.get_current_context().find_root().params.get("debug"))
+        # A short-lived process that allocates many small acyclic objects: the cyclic
+        # collector only costs time here.
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        except IntgraphError as exc:
+            if debug:
+                raise
+            click.echo(f"intgraph: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if debug:
+                raise
+            click.echo(
+                f"intgraph: internal error: {exc.__class__.__name__}: {exc} "
+                "(run with --debug for details)",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def width() -> int | None:
+    """The table width: the terminal's own, or 120 when piped."""
+    return None if sys.stdout.isatty() else 120
+
+
+def split_list(values: tuple[str, ...]) -> list[str]:
+    """Comma-separated and repeated option values as one list."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def emit(text: str, out: str | None) -> None:
+    """Write ``text`` to ``out`` (saying so on stderr), or to stdout."""
+    if out:
+        click.echo(f"wrote {write_text(out, text)}", err=True)
+    else:
+        click.echo(text, nl=False)
