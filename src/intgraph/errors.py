@@ -37,3 +37,7 @@ class UnknownSystemError(IntgraphError):
 
 class OutputError(IntgraphError):
     """An output file could not be written."""
+
+
+class UsageError(IntgraphError):
+    """An option value the library cannot use (an unknown status, lint code, ...)."""

@@ -10,6 +10,7 @@ import networkx as nx
 from intgraph.graph import after, before, has_status
 from intgraph.pipeline import Landscape
 from intgraph.queries.lookup import find_system
+from intgraph.queries.statuses import check_statuses
 
 DIRECTIONS: tuple[str, ...] = ("downstream", "upstream", "both")
 
@@ -139,6 +140,7 @@ def impact(
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
     graph = landscape.graph
+    statuses = check_statuses(graph, statuses)
     start = find_system(graph, landscape.names, query)
     ways = ("downstream", "upstream") if direction == "both" else (direction,)
     systems: list[AffectedSystem] = []

@@ -23,6 +23,7 @@ from typing import Any
 from intgraph import __version__
 from intgraph.pipeline import Landscape
 from intgraph.queries.impact import impact
+from intgraph.queries.statuses import check_statuses
 from intgraph.render.escape import terminal
 from intgraph.render.map_data import MapData, build_map_data
 from intgraph.render.output import write_text
@@ -88,6 +89,7 @@ def map_data(
 ) -> MapData:
     """The map's data: the whole landscape, or with ``focus`` the neighbourhood that
     ``intgraph impact FOCUS`` reports with the same depth, direction and statuses."""
+    statuses = check_statuses(landscape.graph, statuses)
     result = impact(landscape, focus, direction, depth, statuses) if focus is not None else None
     return build_map_data(landscape, statuses, result)
 
