@@ -21,7 +21,7 @@ from intgraph.model import (
 )
 
 #: Bump when the tuple layout changes; the cache is discarded on a mismatch.
-FORMAT = 1
+FORMAT = 2
 
 _KINDS = {kind.value: kind for kind in LinkKind}
 

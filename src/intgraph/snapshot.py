@@ -2,7 +2,9 @@
 
 The snapshot holds networkx's own node and successor dicts, which :mod:`marshal`
 rebuilds in C; only the predecessor index is rebuilt in Python, sharing each edge's
-key dict with the successor index exactly as networkx does. The integrations'
+key dict with the successor index exactly as networkx does, and in the order a cold
+build leaves it: an integration's sources as the note lists them, a system's inbound
+integrations in note order (so every answer is the same cold and warm). The integrations'
 template fields are kept in a separate blob that is only decoded when something
 asks for them (see :func:`intgraph.graph.fields_of`).
 """
@@ -32,21 +34,25 @@ def encode_graph(graph: nx.MultiDiGraph, aliases: Mapping[str, tuple[str, ...]])
         if data["kind"] == INTEGRATION:
             fields[node] = encode_fields(fields_of(graph, node))
     aliases_data = {path: tuple(a) for path, a in aliases.items()}
+    sources = {node: tuple(graph._pred[node]) for node in fields}
     # The successor dicts hold only str keys and str-valued edge data: marshal takes
     # them as they are, without a copy.
-    return (nodes, graph._succ, aliases_data, marshal.dumps(fields))
+    return (nodes, graph._succ, aliases_data, marshal.dumps(fields), sources)
 
 
 def decode_graph(data: Any) -> tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]]:
     """The graph and alias map that :func:`encode_graph` turned into ``data``."""
-    nodes, succ, aliases, blob = data
+    nodes, succ, aliases, blob, sources = data
     graph = nx.MultiDiGraph()
     # networkx's adjacency structure, filled in directly: add_node and add_edge check
     # and copy per call, which costs a warm run more than everything else together.
     pred: dict[str, dict[str, Any]] = {node: {} for node in nodes}
     for u, nbrs in succ.items():
-        for v, keys in nbrs.items():
-            pred[v][u] = keys
+        if u in sources:
+            for v, keys in nbrs.items():
+                pred[v][u] = keys
+    for v, us in sources.items():
+        pred[v] = {u: succ[u][v] for u in us}
     graph._node = nodes
     graph._adj = graph._succ = succ
     graph._pred = pred
