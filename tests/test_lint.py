@@ -6,12 +6,14 @@ import datetime as dt
 import json
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from tests.conftest import FIXTURES, run
 
 from intgraph.pipeline import load_vault
-from intgraph.queries.lint import CODES, lint
+from intgraph.model import Problem
+from intgraph.queries.lint import CODES, PROBLEM_CODES, _reading_problems, lint
 
 TODAY = dt.date(2026, 11, 1)
 CLEAN = FIXTURES / "lint" / "Integrations" / "Clean Integration.md"
@@ -96,9 +98,46 @@ def test_each_code_fires(tmp_path: Path, code: str, edit: tuple[str, str], line:
     assert {c for c, _ in found} - {code} == related.get(code, set()), found
 
 
+READING = {"IG901", "IG902", "IG903", "IG904", "IG905", "IG906", "IG909"}
+
+
 def test_every_code_is_tested() -> None:
-    tested = {m[0] for m in MUTATIONS} | {"IG502", "IG119"}
+    tested = {m[0] for m in MUTATIONS} | {"IG502", "IG119"} | READING
     assert tested == set(CODES)
+
+
+def test_reading_problems_are_findings() -> None:
+    found = [(f.path, f.code, f.severity) for f in lint(load_vault(FIXTURES / "encodings"), TODAY)]
+    assert ("Integrations/Binary.md", "IG904", "error") in found
+    assert ("Integrations/Broken YAML.md", "IG901", "error") in found
+    assert ("Integrations/Zurich Feed.md", "IG902", "warning") in found
+
+
+def test_each_problem_kind_has_its_code() -> None:
+    assert set(PROBLEM_CODES.values()) | {"IG909"} == READING
+    fake = SimpleNamespace(
+        notes=(),
+        problems=tuple(Problem(f"{kind}.md", None, kind, kind) for kind in [*PROBLEM_CODES, "odd"]),
+    )
+    found = {f.path: f.code for f in _reading_problems(fake)}  # type: ignore[arg-type]
+    assert found == {**{f"{k}.md": c for k, c in PROBLEM_CODES.items()}, "odd.md": "IG909"}
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+@pytest.mark.parametrize("value", ["XX999", "IG1,IG99", "IG5013"])
+def test_unknown_codes_are_usage_errors(option: str, value: str) -> None:
+    result = run("lint", "--vault", str(FIXTURES / "lint"), option, value)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("intgraph: error: unknown lint code")
+    assert "IG501" in result.stderr
+
+
+def test_list_codes_prints_every_code() -> None:
+    result = run("lint", "--list-codes")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == list(CODES)
+    assert lines[0].split()[1] == CODES["IG100"][0]
 
 
 def test_duplicate_id(tmp_path: Path) -> None:
@@ -139,7 +178,7 @@ def test_cli_text_json_and_exit_codes(tmp_path: Path) -> None:
     result = run("lint", "--vault", root, "--today", "2026-11-01")
     assert result.exit_code == 1
     assert result.stdout == (
-        "Integrations/Clean Integration.md:6: IG302 Category 'Batch' is not one of "
+        "Integrations/Clean Integration.md:6: IG302 warning: Category 'Batch' is not one of "
         "System/Process/Data/API\n"
     )
     assert "1 finding: 1 warning" in result.stderr

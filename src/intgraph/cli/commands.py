@@ -120,6 +120,7 @@ def orphans_cmd(
     help="Exit 1 when a finding is at least this severe.",
 )
 @click.option("--out", type=click.Path(dir_okay=False), help="Write the findings to FILE.")
+@click.option("--list-codes", is_flag=True, help="Print every lint code and exit.")
 @guarded
 def lint_cmd(
     source: Source,
@@ -130,8 +131,12 @@ def lint_cmd(
     ignore: tuple[str, ...],
     fail_level: str,
     out: str | None,
+    list_codes: bool,
 ) -> None:
     """Check every integration note against the template (codes in the README)."""
+    if list_codes:
+        click.echo(lint_render.codes_table(), nl=False)
+        return
     day = today.date() if today else dt.date.today()
     landscape = source.load(quiet=fmt == "json")
     findings = lint(landscape, day, max_test_age, split_list(select), split_list(ignore))

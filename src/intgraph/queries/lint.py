@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from intgraph.errors import UsageError
 from intgraph.model import Field, Note
 from intgraph.pipeline import Landscape
 
@@ -56,6 +57,23 @@ CODES: dict[str, tuple[str, str]] = {
     "IG702": ("warning", "Last Tested is older than --max-test-age days"),
     "IG703": ("warning", "a date field is not YYYY-MM-DD"),
     "IG801": ("error", "a Production integration with no runbook link"),
+    "IG901": ("error", "front matter that is not valid YAML"),
+    "IG902": ("warning", "a file that is not valid UTF-8, read as cp1252"),
+    "IG903": ("error", "a file that cannot be read"),
+    "IG904": ("error", "a file that holds binary data"),
+    "IG905": ("error", "a note that is not a regular file (FIFO, device, ...)"),
+    "IG906": ("error", "a note larger than the size limit"),
+    "IG909": ("error", "another problem reading a file"),
+}
+
+#: The lint code of each kind of reading problem (Problem.code); templater is IG201.
+PROBLEM_CODES = {
+    "yaml": "IG901",
+    "encoding": "IG902",
+    "unreadable": "IG903",
+    "binary": "IG904",
+    "not-a-file": "IG905",
+    "too-large": "IG906",
 }
 
 
@@ -70,8 +88,8 @@ class Finding:
     severity: str
 
     def text(self) -> str:
-        """The finding as one line of text."""
-        return f"{self.path}:{self.line}: {self.code} {self.message}"
+        """The finding as one line of text: ``path:line: CODE severity: message``."""
+        return f"{self.path}:{self.line}: {self.code} {self.severity}: {self.message}"
 
 
 def lint(
@@ -81,14 +99,47 @@ def lint(
     select: Collection[str] = (),
     ignore: Collection[str] = (),
 ) -> list[Finding]:
-    """Lint every integration note; findings sorted by path, line and code."""
+    """Lint every integration note, and report every file the vault could not read
+    properly; findings sorted by path, line and code.
+
+    Raises UsageError when ``select`` or ``ignore`` names no known code or prefix."""
+    check_codes(select, "--select")
+    check_codes(ignore, "--ignore")
     notes = [n for n in landscape.integrations if not n.generated]
     findings: list[Finding] = []
     for note in notes:
         findings += _note_findings(note, landscape, today, max_test_age)
     findings += _duplicate_ids(notes)
+    findings += _reading_problems(landscape)
     kept = [f for f in findings if _wanted(f.code, select, ignore)]
     return sorted(set(kept), key=lambda f: (f.path, f.line, f.code, f.message))
+
+
+def check_codes(codes: Collection[str], option: str) -> None:
+    """Raise UsageError for a code or prefix that matches no lint code."""
+    unknown = [c for c in codes if not any(k.startswith(c.strip().upper()) for k in CODES)]
+    if unknown:
+        groups = sorted({k[:3] for k in CODES})
+        raise UsageError(
+            f"unknown lint code {', '.join(repr(c) for c in unknown)} for {option}: "
+            f"valid codes are {', '.join(CODES)} (or a prefix such as {', '.join(groups)}); "
+            "see intgraph lint --list-codes"
+        )
+
+
+def _reading_problems(landscape: Landscape) -> list[Finding]:
+    """The problems the orphans report lists as parse errors, except Templater tags
+    (IG201, reported on integration notes) and reports intgraph wrote itself."""
+    generated = {n.path for n in landscape.notes if n.generated}
+    out = []
+    for problem in landscape.problems:
+        if problem.code == "templater" or problem.path in generated:
+            continue
+        code = PROBLEM_CODES.get(problem.code, "IG909")
+        out.append(
+            Finding(problem.path, problem.line or 1, code, problem.message, CODES[code][0])
+        )
+    return out
 
 
 def _wanted(code: str, select: Collection[str], ignore: Collection[str]) -> bool:

@@ -6,14 +6,19 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
-from intgraph.queries.lint import Finding
+from intgraph.queries.lint import CODES, Finding
 from intgraph.render import escape
 
 FORMATS = ("text", "json")
 
 
+def codes_table() -> str:
+    """Every lint code with its severity and meaning, one per line (``lint --list-codes``)."""
+    return "".join(f"{code}  {sev:<7}  {meaning}\n" for code, (sev, meaning) in CODES.items())
+
+
 def render_text(findings: Sequence[Finding]) -> str:
-    """One ``path:line: CODE message`` line per finding."""
+    """One ``path:line: CODE severity: message`` line per finding."""
     return "".join(escape.terminal(f.text()) + "\n" for f in findings)
 
 
