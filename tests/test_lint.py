@@ -11,8 +11,8 @@ from types import SimpleNamespace
 import pytest
 from tests.conftest import FIXTURES, run
 
-from intgraph.pipeline import load_vault
 from intgraph.model import Problem
+from intgraph.pipeline import load_vault
 from intgraph.queries.lint import CODES, PROBLEM_CODES, _reading_problems, lint
 
 TODAY = dt.date(2026, 11, 1)

@@ -136,9 +136,7 @@ def _reading_problems(landscape: Landscape) -> list[Finding]:
         if problem.code == "templater" or problem.path in generated:
             continue
         code = PROBLEM_CODES.get(problem.code, "IG909")
-        out.append(
-            Finding(problem.path, problem.line or 1, code, problem.message, CODES[code][0])
-        )
+        out.append(Finding(problem.path, problem.line or 1, code, problem.message, CODES[code][0]))
     return out
 
 
