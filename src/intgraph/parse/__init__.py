@@ -6,13 +6,14 @@ The raw front-matter dict never leaves this package.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import Any
 
 from intgraph.model import (
     TEMPLATE_PLACEHOLDER_LINKS,
     Endpoint,
+    Field,
     IntegrationFields,
     LinkKind,
     Note,
@@ -72,6 +73,7 @@ def parse_text(
         or fields.targets
         or (note_type or "").lower() == "integration"
         or any(t.lower() == "integration" for t in tags)
+        or _has_template_structure(fields, body.raw)
     )
     return Note(
         path=path,
@@ -85,6 +87,14 @@ def parse_text(
         problems=tuple(all_problems),
         is_integration=is_integration,
         generated=generated,
+    )
+
+
+def _has_template_structure(fields: IntegrationFields, raw: Sequence[Field]) -> bool:
+    """A draft copied from the template: its Integration Overview section or an
+    ``**Integration ID**:`` field, even when every value is still a placeholder."""
+    return any(key == "heading:integration overview" for key, _ in fields.lines) or any(
+        f.label.lower() == "integration id" for f in raw
     )
 
 

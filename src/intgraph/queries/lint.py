@@ -50,7 +50,7 @@ CODES: dict[str, tuple[str, str]] = {
     "IG402": ("error", "no target system"),
     "IG501": ("error", "Integration ID not of the form INT-YYYY-NNN"),
     "IG502": ("error", "the same Integration ID in two notes"),
-    "IG503": ("warning", "no Integration ID"),
+    "IG503": ("error", "no Integration ID, or only a placeholder"),
     "IG601": ("warning", "Document ID in the Metadata footer disagrees with the Integration ID"),
     "IG602": ("warning", "Integration Status in the Metadata footer disagrees with the Status"),
     "IG701": ("warning", "Next Review is in the past"),
@@ -209,12 +209,12 @@ def _note_findings(
     if f.integration_id and not _ID.match(f.integration_id):
         message = f"Integration ID {f.integration_id!r} is not of the form INT-YYYY-NNN"
         out.append(_finding(note, f.line_of("integration_id"), "IG501", message))
-    if not f.integration_id and not any(
-        x.label.lower() == "integration id" for x in note.raw_fields
-    ):
-        out.append(
-            _finding(note, f.line_of("heading:integration overview"), "IG503", "no Integration ID")
+    if not f.integration_id:
+        line = next(
+            (x.line for x in note.raw_fields if x.label.lower() == "integration id"),
+            f.line_of("heading:integration overview"),
         )
+        out.append(_finding(note, line, "IG503", "no Integration ID (missing or a placeholder)"))
     out += _footer(note)
     out += _dates(note, today, max_test_age)
     if (f.status or "").lower() == "production" and not _has_runbook(note):
