@@ -7,6 +7,7 @@ one-line message and an exit code (see the README's exit-code table).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 
 class IntgraphError(Exception):
@@ -19,8 +20,34 @@ class VaultNotFoundError(IntgraphError):
     """The vault path does not exist or is not a folder."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(f"vault not found: {path!r} is not an existing folder")
+        what = "is a file, not a folder" if Path(path).is_file() else "is not an existing folder"
+        super().__init__(f"vault not found: {path!r} {what}")
         self.path = path
+
+
+class NoIntegrationsError(IntgraphError):
+    """The vault holds no integration notes, so a question about them has no answer."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(no_integrations_message(path))
+        self.path = path
+
+
+def no_integrations_message(path: str) -> str:
+    """The one line said when a vault holds no integration notes."""
+    return f"no integration notes in {path}: is this the right folder?"
+
+
+class VaultChoiceError(IntgraphError):
+    """No --vault was given, the current folder is no vault, and folders below it are."""
+
+    def __init__(self, candidates: Sequence[str]) -> None:
+        self.candidates = tuple(candidates)
+        shown = ", ".join(self.candidates[:10]) + (", ..." if len(self.candidates) > 10 else "")
+        super().__init__(
+            "no --vault given and the current folder has no .obsidian folder, but these "
+            f"folders below it are vaults: {shown}; name one with --vault"
+        )
 
 
 class UnknownSystemError(IntgraphError):

@@ -21,7 +21,7 @@ from intgraph import cache as store
 from intgraph.codec import FORMAT
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode as encode_note
-from intgraph.graph import build_graph
+from intgraph.graph import INTEGRATION, build_graph
 from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS, Note, Problem, Resolution
 from intgraph.names import SystemNames
 from intgraph.reader import Progress, digest, parse_many
@@ -77,6 +77,11 @@ class Landscape:
         return tuple(sorted(found, key=lambda p: (p.path, p.line or 0, p.code)))
 
     @property
+    def has_integrations(self) -> bool:
+        """True when the vault holds at least one integration note (read from the graph)."""
+        return any(data["kind"] == INTEGRATION for data in self.graph._node.values())
+
+    @property
     def integrations(self) -> tuple[Note, ...]:
         """The integration notes, in path order."""
         return tuple(n for n in self.notes if n.is_integration)
@@ -101,6 +106,7 @@ def load_vault(
     cache_dir: str | os.PathLike[str] | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    templates_folder: str | None = None,
 ) -> Landscape:
     """Read the vault at ``path`` into a :class:`Landscape`.
 
@@ -108,12 +114,13 @@ def load_vault(
     texts to the template's own placeholder links. With ``cache_dir``, parse
     results and the built graph are reused from (and saved to) that folder.
     ``workers`` caps the processes of a large cold scan; ``progress(done, total)``
-    is called while notes are parsed. Raises
+    is called while notes are parsed. ``templates_folder`` names a templates folder to
+    skip besides those in the vault's settings. Raises
     :class:`~intgraph.errors.VaultNotFoundError` when ``path`` is not a folder;
     every per-note problem is recorded instead of raised.
     """
     with _no_gc():
-        return _load(path, exclude, placeholders, cache_dir, workers, progress)
+        return _load(path, exclude, placeholders, cache_dir, workers, progress, templates_folder)
 
 
 @contextmanager
@@ -137,9 +144,10 @@ def _load(
     cache_dir: str | os.PathLike[str] | None,
     workers: int | None,
     progress: Progress | None,
+    templates_folder: str | None = None,
 ) -> Landscape:
     started = time.time_ns()
-    files = find_files(path, exclude)
+    files = find_files(path, exclude, templates_folder)
     marks = frozenset(TEMPLATE_PLACEHOLDER_LINKS | {p.strip() for p in placeholders if p.strip()})
     resolver = Resolver(files.all_files)
     directory = Path(cache_dir) if cache_dir is not None else None

@@ -12,6 +12,8 @@ from pathlib import Path
 from intgraph.errors import VaultNotFoundError
 from intgraph.model import Problem
 
+#: How much of a note in a ``Templates`` folder is read to look for Templater tags.
+TEMPLATE_PEEK = 65536
 TEMPLATE_SETTINGS = (
     (".obsidian/templates.json", "folder"),
     (".obsidian/plugins/templater-obsidian/data.json", "templates_folder"),
@@ -28,6 +30,8 @@ class VaultFiles:
     problems: tuple[Problem, ...] = ()
     #: (size, mtime_ns) of every file, as seen while walking; (-1, 0) when stat failed.
     stats: Mapping[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    #: One-line remarks for the user about how the vault was read (not problems).
+    notices: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -94,17 +98,89 @@ def templates_folders(root: Path) -> list[str]:
     return found
 
 
-def find_files(root: str | os.PathLike[str], exclude: Sequence[str] = ()) -> VaultFiles:
+def guess_templates_folder(root: Path) -> str | None:
+    """A top-level folder named ``Templates`` (any case) whose notes hold Templater tags:
+    the templates folder of a vault whose settings do not name one."""
+    try:
+        folders = sorted(e.name for e in os.scandir(root) if e.is_dir() and not e.is_symlink())
+    except OSError:
+        return None
+    for name in folders:
+        if name.lower() != "templates":
+            continue
+        for path in sorted(Path(root, name).glob("*.md")):
+            if not path.is_file():  # a FIFO or device would block or never end
+                continue
+            try:
+                with path.open("rb") as handle:  # a template is small: its head says enough
+                    if b"<%" in handle.read(TEMPLATE_PEEK):
+                        return name
+            except OSError:
+                continue
+    return None
+
+
+def skipped_templates(root: Path, explicit: str | None) -> tuple[list[str], tuple[str, ...]]:
+    """(templates folders to skip, notices): the settings' folders and ``explicit``, or
+    when neither names one, a guessed ``Templates`` folder with a notice saying so."""
+    folders = templates_folders(root)
+    if explicit and explicit.strip().strip("/"):
+        return [*folders, explicit.strip().replace("\\", "/").strip("/")], ()
+    if folders:
+        return folders, ()
+    guess = guess_templates_folder(root)
+    if guess is None:
+        return [], ()
+    notice = (
+        f"treating {guess}/ as the templates folder (its notes hold Templater tags); "
+        "set it with --templates-folder"
+    )
+    return [guess], (notice,)
+
+
+def vaults_below(root: str | os.PathLike[str], depth: int = 3) -> list[str]:
+    """Folders up to ``depth`` levels below ``root`` that hold an ``.obsidian`` folder, as
+    sorted relative paths; dot-folders are not searched. Empty when ``root`` is a vault."""
+    base = Path(root)
+    if (base / ".obsidian").is_dir():
+        return []
+    found: list[str] = []
+    level = [base]
+    for _ in range(depth):
+        below: list[Path] = []
+        for folder in level:
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=False):
+                    continue
+                if os.path.isdir(os.path.join(entry.path, ".obsidian")):
+                    found.append(Path(entry.path).relative_to(base).as_posix())
+                else:
+                    below.append(Path(entry.path))
+        level = below
+    return sorted(found)
+
+
+def find_files(
+    root: str | os.PathLike[str],
+    exclude: Sequence[str] = (),
+    templates_folder: str | None = None,
+) -> VaultFiles:
     """Walk a vault and sort its files into notes (``*.md``) and attachments.
 
-    Dot-files and dot-folders, the templates folder and paths matching an
-    ``exclude`` glob are skipped. Raises :class:`VaultNotFoundError`.
+    Dot-files and dot-folders, the templates folders (the settings', ``templates_folder``
+    or a guessed ``Templates`` folder) and paths matching an ``exclude`` glob are
+    skipped. Raises :class:`VaultNotFoundError`.
     """
     base = Path(root).expanduser()
     if not base.is_dir():
         raise VaultNotFoundError(str(root))
     base = base.resolve()
-    skip_dirs = [folder.lower() for folder in templates_folders(base)]
+    folders, notices = skipped_templates(base, templates_folder)
+    skip_dirs = [folder.lower() for folder in folders]
     patterns = [glob_to_regex(p) for p in exclude if p.strip()]
     notes: list[str] = []
     attachments: list[str] = []
@@ -138,7 +214,7 @@ def find_files(root: str | os.PathLike[str], exclude: Sequence[str] = ()) -> Vau
             except OSError:
                 stats[rel] = (-1, 0)
     return VaultFiles(
-        base, tuple(sorted(notes)), tuple(sorted(attachments)), tuple(problems), stats
+        base, tuple(sorted(notes)), tuple(sorted(attachments)), tuple(problems), stats, notices
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -27,7 +28,30 @@ from intgraph.render import orphans as orphans_render
 from intgraph.render import systems as systems_render
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class IntgraphGroup(click.Group):
+    """click's group, with every usage error said in one line: ``intgraph: error: ...``."""
+
+    def main(  # type: ignore[override]
+        self, args: Any = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        """Run the command line; exit with the documented code."""
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            hint = ""
+            if isinstance(exc, click.UsageError) and exc.ctx is not None:
+                hint = f" (see {exc.ctx.command_path} --help)"
+            message = " ".join(exc.format_message().split())
+            click.echo(f"intgraph: error: {message}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("intgraph: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=IntgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="intgraph")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
 def main(debug: bool) -> None:
@@ -64,7 +88,7 @@ def impact_cmd(
 @guarded
 def systems_cmd(source: Source, fmt: str) -> None:
     """List every system with its integrations in and out, kind and note."""
-    landscape = source.load(quiet=fmt == "json")
+    landscape = source.load(quiet=fmt == "json", need_integrations=False)
     color = fmt == "table" and sys.stdout.isatty()
     click.echo(systems_render.render(list_systems(landscape), fmt, width(), color), nl=False)
 
@@ -93,7 +117,7 @@ def orphans_cmd(
         raise click.BadParameter(
             f"unknown categories: {', '.join(unknown)}", param_hint="--fail-on"
         )
-    report = orphan_report(source.load(quiet=fmt == "json"))
+    report = orphan_report(source.load(quiet=fmt == "json", need_integrations=False))
     emit(orphans_render.render(report, fmt), out)
     if any(report.non_empty(category) for category in fail):
         sys.exit(1)
@@ -138,7 +162,7 @@ def lint_cmd(
         click.echo(lint_render.codes_table(), nl=False)
         return
     day = today.date() if today else dt.date.today()
-    landscape = source.load(quiet=fmt == "json")
+    landscape = source.load(quiet=fmt == "json", need_integrations=False)
     findings = lint(landscape, day, max_test_age, split_list(select), split_list(ignore))
     emit(lint_render.render(findings, fmt), out)
     if fmt == "text":

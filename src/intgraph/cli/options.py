@@ -14,7 +14,9 @@ from typing import Any, TypeVar
 import click
 
 from intgraph.cache import default_dir
+from intgraph.errors import NoIntegrationsError, VaultChoiceError, no_integrations_message
 from intgraph.pipeline import Landscape, load_vault
+from intgraph.vault import vaults_below
 
 F = TypeVar("F", bound=Callable[..., Any])
 SHOW_AFTER = 1.0
@@ -29,14 +31,37 @@ class Source:
     placeholder: tuple[str, ...]
     cache_dir: str | None
     no_cache: bool
+    templates_folder: str | None = None
+    #: True when the user named the vault (--vault or INTGRAPH_VAULT).
+    named: bool = True
 
-    def load(self, quiet: bool = False) -> Landscape:
-        """Load the vault; a progress bar on a terminal unless ``quiet``."""
+    def load(self, quiet: bool = False, need_integrations: bool = True) -> Landscape:
+        """Load the vault; a progress bar on a terminal unless ``quiet``.
+
+        Notices go to stderr. A vault without integration notes raises
+        NoIntegrationsError when ``need_integrations``, else is only said on stderr.
+        """
+        if not self.named:
+            candidates = vaults_below(self.vault)
+            if candidates:
+                raise VaultChoiceError(candidates)
         cache = None if self.no_cache else (self.cache_dir or default_dir(Path(self.vault)))
         with ProgressBar(enabled=not quiet and interactive()) as bar:
-            return load_vault(
-                self.vault, self.exclude, self.placeholder, cache_dir=cache, progress=bar.update
+            landscape = load_vault(
+                self.vault,
+                self.exclude,
+                self.placeholder,
+                cache_dir=cache,
+                progress=bar.update,
+                templates_folder=self.templates_folder,
             )
+        for notice in landscape.files.notices:
+            click.echo(f"intgraph: {notice}", err=True)
+        if not landscape.has_integrations:
+            if need_integrations:
+                raise NoIntegrationsError(self.vault)
+            click.echo(f"intgraph: {no_integrations_message(self.vault)}", err=True)
+        return landscape
 
 
 def interactive() -> bool:
@@ -103,24 +128,27 @@ def vault_options(func: F) -> F:
     @functools.wraps(func)
     def wrapper(
         *args: Any,
-        vault: str,
+        vault: str | None,
         exclude: tuple[str, ...],
         placeholder: tuple[str, ...],
         cache_dir: str | None,
         no_cache: bool,
+        templates_folder: str | None,
         **kwargs: Any,
     ) -> Any:
-        source = Source(vault, exclude, placeholder, cache_dir, no_cache)
+        named = vault is not None
+        source = Source(
+            vault or ".", exclude, placeholder, cache_dir, no_cache, templates_folder, named
+        )
         return func(*args, source=source, **kwargs)
 
     options = [
         click.option(
             "--vault",
             envvar="INTGRAPH_VAULT",
-            default=".",
-            show_default=True,
-            type=click.Path(file_okay=False, path_type=str),
-            help="The vault folder (env INTGRAPH_VAULT).",
+            default=None,
+            metavar="PATH",
+            help="The vault folder (env INTGRAPH_VAULT; default: the current folder).",
         ),
         click.option(
             "--exclude",
@@ -141,6 +169,12 @@ def vault_options(func: F) -> F:
             help="Keep the parse cache here (default: $XDG_CACHE_HOME/intgraph/<vault hash>).",
         ),
         click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
+        click.option(
+            "--templates-folder",
+            metavar="PATH",
+            default=None,
+            help="Skip this templates folder too (vault-relative), besides the settings' ones.",
+        ),
     ]
     decorated: Any = wrapper
     for option in reversed(options):
