@@ -48,6 +48,8 @@ def test_impact_json_contract(flow: str) -> None:
         "sources": ["Order Hub"],
         "targets": ["Billing"],
         "middleware": ["Kafka"],
+        "directions": ["downstream"],
+        "feedback": False,
     }
 
 
@@ -76,7 +78,8 @@ def test_unknown_system_exit_2_with_suggestion(flow: str) -> None:
     assert result.stdout == ""
     assert (
         result.stderr.strip()
-        == "intgraph: error: unknown system 'Order Hb': did you mean \"Order Hub\"?"
+        == "intgraph: error: unknown system 'Order Hb': did you mean \"Order Hub\"? "
+        "(intgraph systems lists every system)"
     )
     assert "Traceback" not in result.output
 
@@ -136,7 +139,8 @@ def test_every_format_renders_deterministically(flow: str, fmt: str) -> None:
 
 def test_markdown_has_wikilinks(flow: str) -> None:
     out = run("impact", "Order Hub", "--vault", flow, "--format", "markdown").stdout
-    assert out.startswith("# Impact of Order Hub\n")
+    assert out.startswith("---\ngenerated_by: intgraph\ntags: [intgraph-report]\n---\n")
+    assert "\n# Impact of Order Hub\n" in out
     assert "[[Systems/Billing\\|Billing]]" in out
     assert "[[Integrations/Orders to Billing\\|INT-2025-001 Orders to Billing]]" in out
 

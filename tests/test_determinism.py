@@ -42,7 +42,7 @@ def _outputs(vault: Path, out: Path, extra: list[str], commands: list[list[str]]
     for command in commands:
         result = run(*command, "--vault", str(vault), *extra)
         page = out / "map.html"
-        body = page.read_bytes() if command[0] == "map" else result.stdout_bytes
+        body = page.read_bytes() if command[0] == "map" and page.exists() else result.stdout_bytes
         results.append(f"{result.exit_code}\n".encode() + body)
         if page.exists():
             page.unlink()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,158 @@ def test_unknown_status_lists_the_known_ones() -> None:
     assert ok.exit_code == 0
     page = run("map", "--vault", str(FIXTURES / "acme"), "--status", "Retierd", "--out", "x.html")
     assert page.exit_code == 2
+
+
+def _feed(ident: str, source: str, target: str) -> str:
+    text = FEED.replace("[[Alpha]]", "[[{source}]]").replace("[[Beta]]", "[[{target}]]")
+    return text.replace("INT-2026-001", ident).format(source=source, target=target)
+
+
+def test_feedback_loop_and_directions_are_marked(tmp_path: Path) -> None:
+    root = _vault(
+        tmp_path,
+        {
+            "A to B.md": _feed("INT-2026-001", "Alpha", "Beta"),
+            "B to A.md": _feed("INT-2026-002", "Beta", "Alpha"),
+            "B to C.md": _feed("INT-2026-003", "Beta", "Gamma"),
+        },
+    )
+    data = json.loads(
+        run(
+            "impact", "Alpha", "--vault", str(root), "--format", "json", "--direction", "both"
+        ).stdout
+    )
+    by_id = {i["id"]: i for i in data["integrations"]}
+    assert by_id["INT-2026-002"]["feedback"] is True
+    assert by_id["INT-2026-001"]["feedback"] is True  # upstream of Alpha, it leaves Alpha
+    assert by_id["INT-2026-003"]["feedback"] is False
+    assert by_id["INT-2026-001"]["directions"] == ["downstream", "upstream"]
+    assert by_id["INT-2026-003"]["directions"] == ["downstream"]
+    table = run("impact", "Alpha", "--vault", str(root), "--direction", "both").stdout
+    assert "feedback loop" in table and "Direction" in table
+    down = json.loads(run("impact", "Alpha", "--vault", str(root), "--format", "json").stdout)
+    assert {i["id"]: i["feedback"] for i in down["integrations"]} == {
+        "INT-2026-001": False,
+        "INT-2026-002": True,
+        "INT-2026-003": False,
+    }
+
+
+def test_table_header_shows_filters_and_empty_answer_is_one_line() -> None:
+    acme = str(FIXTURES / "acme")
+    table = run("impact", "SAP ERP", "--vault", acme, "--depth", "1", "--status", "Production")
+    assert table.stdout.startswith("Impact of SAP ERP (downstream, depth ≤ 1, status Production)")
+    empty = run("impact", "Tableau Server", "--vault", acme, "--status", "Planning")
+    assert empty.exit_code == 0, empty.output
+    assert empty.stdout.count("\n") == 1
+    assert empty.stdout.startswith("Nothing is affected downstream of Tableau Server")
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100])
+def test_tables_fit_the_terminal(columns: int) -> None:
+    from intgraph.pipeline import load_vault
+    from intgraph.queries.impact import impact
+    from intgraph.queries.systems import list_systems
+    from intgraph.render import impact as impact_render
+    from intgraph.render import systems as systems_render
+
+    landscape = load_vault(FIXTURES / "acme")
+    for text in (
+        impact_render.render(impact(landscape, "SAP ERP", "both"), "table", columns),
+        systems_render.render(list_systems(landscape), "table", columns),
+    ):
+        assert max(len(line) for line in text.splitlines()) <= columns
+
+
+def test_terminal_width_comes_from_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from intgraph.cli import common
+
+    monkeypatch.setattr(common.sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("COLUMNS", "77")
+    assert common.width() == 77
+    monkeypatch.setattr(common.sys.stdout, "isatty", lambda: False, raising=False)
+    assert common.width() == 120
+
+
+def test_orphans_summary_and_fail_on_names_the_category() -> None:
+    links = str(FIXTURES / "links")
+    summary = run("orphans", "--vault", links, "--format", "summary")
+    assert summary.stdout.startswith("Orphaned links in links: ")
+    assert "missing links" in summary.stdout and "First findings" in summary.stdout
+    assert "\\|" not in summary.stdout
+    piped = run("orphans", "--vault", links)  # not a terminal: the full note
+    assert piped.stdout.startswith("---\ngenerated_by: intgraph\n")
+    tripped = run("orphans", "--vault", links, "--format", "json", "--fail-on", "missing,alias")
+    assert tripped.exit_code == 1
+    assert "intgraph: --fail-on: found missing, alias" in tripped.stderr
+
+
+def test_out_never_overwrites_a_note(tmp_path: Path) -> None:
+    root = tmp_path / "acme"
+    shutil.copytree(FIXTURES / "acme", root)
+    note = next(root.glob("Integrations/**/*.md"))
+    before = note.read_bytes()
+    for command in (["map"], ["orphans"], ["lint", "--today", "2026-01-01"]):
+        result = run(*command, "--vault", str(root), "--out", str(note))
+        assert result.exit_code == 2, (command, result.output)
+        assert "refusing to overwrite" in result.stderr
+        assert note.read_bytes() == before
+    forced = run("orphans", "--vault", str(root), "--out", str(note), "--force")
+    assert forced.exit_code == 0 and note.read_bytes() != before
+
+
+def test_out_replaces_its_own_files_in_any_format(tmp_path: Path) -> None:
+    links = str(FIXTURES / "links")
+    for fmt, name in (
+        ("csv", "r.csv"),
+        ("json", "r.json"),
+        ("html", "r.html"),
+        ("markdown", "r.md"),
+    ):
+        out = tmp_path / name
+        for _ in range(2):
+            result = run("orphans", "--vault", links, "--format", fmt, "--out", str(out))
+            assert result.exit_code == 0, result.output
+    lint_out = tmp_path / "lint.txt"
+    for _ in range(2):
+        assert run("lint", "--vault", links, "--out", str(lint_out)).exit_code in (0, 1)
+    lint_out.write_text("edited by hand\n", encoding="utf-8")
+    assert run("lint", "--vault", links, "--out", str(lint_out)).exit_code == 2
+
+
+def test_default_map_output_is_never_inside_the_vault(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "acme"
+    shutil.copytree(FIXTURES / "acme", root)
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("INTGRAPH_VAULT", raising=False)
+    result = run("map")
+    assert result.exit_code == 2
+    assert "inside the vault" in result.stderr and "--out" in result.stderr
+    assert not (root / "reports").exists()
+    monkeypatch.chdir(tmp_path)
+    assert run("map", "--vault", "acme").exit_code == 0
+    assert (tmp_path / "reports" / "map.html").exists()
+    assert run("map", "--vault", "acme").exit_code == 0  # its own file: replaced
+
+
+def test_reports_written_into_the_vault_are_skipped_next_run(tmp_path: Path) -> None:
+    root = tmp_path / "acme"
+    shutil.copytree(FIXTURES / "acme", root)
+    before = json.loads(run("orphans", "--vault", str(root), "--format", "json").stdout)
+    lint_before = run("lint", "--vault", str(root), "--today", "2026-01-01").stdout
+    for args in (
+        ["lint", "--today", "2026-01-01", "--out", str(root / "reports" / "lint.md")],
+        ["lint", "--format", "json", "--out", str(root / "reports" / "lint-json.md")],
+        ["orphans", "--format", "csv", "--out", str(root / "reports" / "orphans-csv.md")],
+        ["impact", "SAP ERP", "--format", "markdown"],
+    ):
+        result = run(*args, "--vault", str(root))
+        if args[0] == "impact":
+            (root / "reports" / "impact.md").write_text(result.stdout, encoding="utf-8")
+    after = json.loads(run("orphans", "--vault", str(root), "--format", "json").stdout)
+    before["summary"].pop("notes")
+    after["summary"].pop("notes")
+    assert after == before
+    assert run("lint", "--vault", str(root), "--today", "2026-01-01").stdout == lint_before

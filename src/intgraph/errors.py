@@ -59,6 +59,7 @@ class UnknownSystemError(IntgraphError):
         message = f"unknown system {name!r}"
         if self.suggestions:
             message += ": did you mean " + " or ".join(f'"{s}"' for s in self.suggestions) + "?"
+        message += " (intgraph systems lists every system)"
         super().__init__(message)
 
 

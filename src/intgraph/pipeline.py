@@ -72,8 +72,10 @@ class Landscape:
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        """Every problem recorded while reading and parsing, in path order."""
-        found = [*self.files.problems, *(p for n in self.notes for p in n.problems)]
+        """Every problem recorded while reading and parsing, in path order; reports
+        intgraph wrote itself (which quote Templater tags and the like) have none."""
+        notes = (n for n in self.notes if not n.generated)
+        found = [*self.files.problems, *(p for n in notes for p in n.problems)]
         return tuple(sorted(found, key=lambda p: (p.path, p.line or 0, p.code)))
 
     @property

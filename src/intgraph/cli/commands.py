@@ -14,7 +14,15 @@ from typing import Any
 import click
 
 from intgraph import __version__
-from intgraph.cli.common import emit, format_option, guarded, split_list, traversal_options, width
+from intgraph.cli.common import (
+    emit,
+    format_option,
+    guarded,
+    out_options,
+    split_list,
+    traversal_options,
+    width,
+)
 from intgraph.cli.options import Source, vault_options
 from intgraph.queries.impact import impact
 from intgraph.queries.lint import SEVERITIES, at_least, lint
@@ -26,6 +34,7 @@ from intgraph.render import impact as impact_render
 from intgraph.render import lint as lint_render
 from intgraph.render import orphans as orphans_render
 from intgraph.render import systems as systems_render
+from intgraph.render.output import default_output
 
 
 class IntgraphGroup(click.Group):
@@ -95,8 +104,14 @@ def systems_cmd(source: Source, fmt: str) -> None:
 
 @main.command("orphans")
 @vault_options
-@format_option(orphans_render.FORMATS, "markdown")
-@click.option("--out", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(orphans_render.FORMATS),
+    default=None,
+    help="Output format (default: summary on a terminal, else markdown).",
+)
+@out_options("the report")
 @click.option(
     "--fail-on",
     default="",
@@ -106,8 +121,9 @@ def systems_cmd(source: Source, fmt: str) -> None:
 @guarded
 def orphans_cmd(
     source: Source,
-    fmt: str,
+    fmt: str | None,
     out: str | None,
+    force: bool,
     fail_on: str,
 ) -> None:
     """Report missing, placeholder, alias and ambiguous links, orphan notes and parse errors."""
@@ -117,9 +133,13 @@ def orphans_cmd(
         raise click.BadParameter(
             f"unknown categories: {', '.join(unknown)}", param_hint="--fail-on"
         )
+    if fmt is None:
+        fmt = "summary" if out is None and sys.stdout.isatty() else "markdown"
     report = orphan_report(source.load(quiet=fmt == "json", need_integrations=False))
-    emit(orphans_render.render(report, fmt), out)
-    if any(report.non_empty(category) for category in fail):
+    emit(orphans_render.render(report, fmt), out, force)
+    tripped = [category for category in fail if report.non_empty(category)]
+    if tripped:
+        click.echo(f"intgraph: --fail-on: found {', '.join(tripped)}", err=True)
         sys.exit(1)
 
 
@@ -143,7 +163,7 @@ def orphans_cmd(
     show_default=True,
     help="Exit 1 when a finding is at least this severe.",
 )
-@click.option("--out", type=click.Path(dir_okay=False), help="Write the findings to FILE.")
+@out_options("the findings")
 @click.option("--list-codes", is_flag=True, help="Print every lint code and exit.")
 @guarded
 def lint_cmd(
@@ -155,6 +175,7 @@ def lint_cmd(
     ignore: tuple[str, ...],
     fail_level: str,
     out: str | None,
+    force: bool,
     list_codes: bool,
 ) -> None:
     """Check every integration note against the template (codes in the README)."""
@@ -164,7 +185,7 @@ def lint_cmd(
     day = today.date() if today else dt.date.today()
     landscape = source.load(quiet=fmt == "json", need_integrations=False)
     findings = lint(landscape, day, max_test_age, split_list(select), split_list(ignore))
-    emit(lint_render.render(findings, fmt), out)
+    emit(lint_render.render(findings, fmt), out, force)
     if fmt == "text":
         click.echo(lint_render.summary(findings), err=True)
     if at_least(findings, fail_level):
@@ -179,13 +200,7 @@ def _generated() -> dt.datetime | None:
 
 @main.command("map")
 @vault_options
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=str),
-    default=html_map.DEFAULT_OUT,
-    show_default=True,
-    help="Write the map page to FILE.",
-)
+@out_options("the map page", html_map.DEFAULT_OUT)
 @click.option(
     "--focus",
     metavar="SYSTEM",
@@ -199,7 +214,8 @@ def _generated() -> dt.datetime | None:
 @guarded
 def map_cmd(
     source: Source,
-    out: str,
+    out: str | None,
+    force: bool,
     focus: str | None,
     direction: str,
     depth: int | None,
@@ -208,8 +224,9 @@ def map_cmd(
     """Write the interactive architecture map: one offline HTML file."""
     if focus is None and (depth is not None or direction != "downstream"):
         raise click.UsageError("--depth and --direction need --focus")
+    target = out or default_output(source.vault, html_map.DEFAULT_NAME)
     landscape = source.load()
     written = html_map.write_map(
-        landscape, out, focus, depth, direction, status, generated=_generated()
+        landscape, target, focus, depth, direction, status, _generated(), force
     )
     click.echo(f"wrote {written}", err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import shutil
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -34,6 +35,24 @@ def traversal_options(direction_help: str, depth_help: str) -> Callable[[F], F]:
             default="downstream",
             show_default=True,
             help=direction_help,
+        )(func)
+
+    return decorate
+
+
+def out_options(what: str, default: str | None = None) -> Callable[[F], F]:
+    """--out FILE and --force, for commands that write a report or a page."""
+
+    def decorate(func: F) -> F:
+        where = f" (default: {default} in the current folder, never inside the vault)"
+        func = click.option(
+            "--force", is_flag=True, help="Replace --out even if intgraph did not write it."
+        )(func)
+        return click.option(
+            "--out",
+            type=click.Path(dir_okay=False, path_type=str),
+            default=None,
+            help=f"Write {what} to FILE{where if default else ''}.",
         )(func)
 
     return decorate
@@ -82,9 +101,9 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def width() -> int | None:
-    """The table width: the terminal's own, or 120 when piped."""
-    return None if sys.stdout.isatty() else 120
+def width() -> int:
+    """The table width: the terminal's own (``COLUMNS`` wins), or 120 when piped."""
+    return shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
 
 
 def split_list(values: tuple[str, ...]) -> list[str]:
@@ -92,9 +111,9 @@ def split_list(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def emit(text: str, out: str | None) -> None:
+def emit(text: str, out: str | None, force: bool = False) -> None:
     """Write ``text`` to ``out`` (saying so on stderr), or to stdout."""
     if out:
-        click.echo(f"wrote {write_text(out, text)}", err=True)
+        click.echo(f"wrote {write_text(out, text, force)}", err=True)
     else:
         click.echo(text, nl=False)

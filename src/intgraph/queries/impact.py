@@ -41,6 +41,10 @@ class AffectedIntegration:
     sources: tuple[str, ...]
     targets: tuple[str, ...]
     middleware: tuple[str, ...]
+    #: The directions it was reached in ("downstream", "upstream"), in that order.
+    directions: tuple[str, ...] = ()
+    #: True when it flows back into the queried system (a feedback loop).
+    feedback: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,7 @@ def impact(
     ways = ("downstream", "upstream") if direction == "both" else (direction,)
     systems: list[AffectedSystem] = []
     best: dict[str, int] = {}
+    reached_in: dict[str, list[str]] = {}
     for way in ways:
         reached, integrations = walk(graph, start, way, max_depth, statuses)
         for node, (distance, via) in reached.items():
@@ -156,9 +161,13 @@ def impact(
             )
         for node, distance in integrations.items():
             best[node] = min(distance, best.get(node, distance))
+            reached_in.setdefault(node, []).append(way)
     order = {"downstream": 0, "upstream": 1}
     systems.sort(key=lambda s: (order[s.direction], s.distance, s.name.lower(), s.node))
-    affected = [_integration(graph, node, distance) for node, distance in best.items()]
+    affected = [
+        _integration(graph, node, distance, start, tuple(reached_in[node]))
+        for node, distance in best.items()
+    ]
     affected.sort(key=lambda i: (i.distance, (i.id or "").lower(), i.title.lower(), i.path))
     data = graph._node[start]
     return Impact(
@@ -174,8 +183,15 @@ def impact(
     )
 
 
-def _integration(graph: nx.MultiDiGraph, node: str, distance: int) -> AffectedIntegration:
+def _integration(
+    graph: nx.MultiDiGraph, node: str, distance: int, start: str, ways: tuple[str, ...]
+) -> AffectedIntegration:
     data = graph._node[node]
+    sources = before(graph, node, "source")
+    targets = after(graph, node, "target")
+    feedback = ("downstream" in ways and start in targets) or (
+        "upstream" in ways and start in sources
+    )
     return AffectedIntegration(
         node=node,
         id=data.get("id"),
@@ -183,7 +199,9 @@ def _integration(graph: nx.MultiDiGraph, node: str, distance: int) -> AffectedIn
         path=data["path"],
         status=data.get("status"),
         distance=distance,
-        sources=names_of(graph, before(graph, node, "source")),
-        targets=names_of(graph, after(graph, node, "target")),
+        sources=names_of(graph, sources),
+        targets=names_of(graph, targets),
         middleware=names_of(graph, after(graph, node, "via")),
+        directions=ways,
+        feedback=feedback,
     )

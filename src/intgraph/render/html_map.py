@@ -30,7 +30,8 @@ from intgraph.render.output import write_text
 from intgraph.render.page import render_template, trusted
 
 VIS_VERSION = "9.1.2"
-DEFAULT_OUT = "reports/map.html"
+DEFAULT_NAME = "map.html"
+DEFAULT_OUT = f"reports/{DEFAULT_NAME}"
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 # characters HTML5 does not allow in a document: controls other than whitespace, noncharacters
 _FORBIDDEN = re.compile("[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef\\ufffe\\uffff]")
@@ -157,7 +158,9 @@ def write_map(
     direction: str = "downstream",
     statuses: Collection[str] = (),
     generated: datetime | None = None,
+    force: bool = False,
 ) -> Path:
-    """Write the map page to ``out`` (folders created); raises OutputError when it cannot."""
+    """Write the map page to ``out`` (folders created); raises OutputError when it cannot,
+    or when ``out`` is a file intgraph did not write and not ``force``."""
     page = render_map(landscape, focus, depth, direction, statuses, generated)
-    return write_text(out, page)
+    return write_text(out, page, force)

@@ -47,6 +47,8 @@ def to_dict(result: Impact) -> dict[str, Any]:
                 "sources": list(i.sources),
                 "targets": list(i.targets),
                 "middleware": list(i.middleware),
+                "directions": list(i.directions),
+                "feedback": i.feedback,
             }
             for i in result.integrations
         ],
@@ -77,11 +79,32 @@ def _status_text(status: str | None) -> Text:
     return Text(value, style=style.get(value.lower(), ""))
 
 
-def render_table(result: Impact, width: int | None = None, color: bool = False) -> str:
-    """A readable rich table of the affected systems and integrations."""
+def filters(result: Impact) -> str:
+    """Every filter in force, for headings: direction, depth and statuses."""
     scope = "unlimited depth" if result.max_depth is None else f"depth ≤ {result.max_depth}"
-    head = Text(f"Impact of {escape.terminal(result.system)} ({result.direction}, {scope})")
+    statuses = "status " + ", ".join(result.statuses) if result.statuses else "every status"
+    return f"{result.direction}, {scope}, {statuses}"
+
+
+def _nothing(result: Impact) -> str:
+    where = {"downstream": "downstream of", "upstream": "upstream of", "both": "around"}
+    return (
+        f"Nothing is affected {where[result.direction]} {escape.terminal(result.system)} "
+        f"({escape.terminal(filters(result))}).\n"
+    )
+
+
+FEEDBACK = "↺ feedback loop"
+
+
+def render_table(result: Impact, width: int | None = None, color: bool = False) -> str:
+    """A readable rich table of the affected systems and integrations; one line when
+    nothing is affected."""
+    if not result.systems and not result.integrations:
+        return _nothing(result)
+    head = Text(f"Impact of {escape.terminal(result.system)} ({escape.terminal(filters(result))})")
     head.stylize("bold")
+    both = result.direction == "both"
     systems = Table(title=f"Affected systems ({len(result.systems)})", title_justify="left")
     for column in ("Dist", "System", "Direction", "Kind", "Via", "Note"):
         systems.add_column(column, justify="right" if column == "Dist" else "left")
@@ -97,18 +120,26 @@ def render_table(result: Impact, width: int | None = None, color: bool = False) 
     integrations = Table(
         title=f"Affected integrations ({len(result.integrations)})", title_justify="left"
     )
-    for column in ("Dist", "ID", "Title", "Status", "Sources → Targets", "Middleware"):
+    columns = ["Dist", "ID", "Title", "Status", "Sources → Targets", "Middleware"]
+    if both:
+        columns.insert(1, "Direction")
+    for column in columns:
         integrations.add_column(column, justify="right" if column == "Dist" else "left")
     for i in result.integrations:
         flow = ", ".join(i.sources) + " → " + ", ".join(i.targets)
-        integrations.add_row(
+        if i.feedback:
+            flow += f" ({FEEDBACK})"
+        row: list[str | Text] = [
             str(i.distance),
             Text(escape.terminal(i.id) or "—"),
             Text(escape.terminal(i.title)),
             _status_text(i.status),
             Text(escape.terminal(flow)),
             Text(escape.terminal(", ".join(i.middleware)) or "—"),
-        )
+        ]
+        if both:
+            row.insert(1, " + ".join(i.directions))
+        integrations.add_row(*row)
     return to_string([head, systems, integrations], width=width, color=color)
 
 
@@ -122,6 +153,10 @@ def render_markdown(result: Impact) -> str:
     depth = "unlimited" if result.max_depth is None else str(result.max_depth)
     statuses = ", ".join(escape.markdown(s) for s in result.statuses) or "all"
     lines = [
+        "---",
+        "generated_by: intgraph",
+        "tags: [intgraph-report]",
+        "---",
         f"# Impact of {escape.markdown(result.system)}",
         "",
         f"- System: {system}",
@@ -143,17 +178,19 @@ def render_markdown(result: Impact) -> str:
     lines += ["", f"## Affected integrations ({len(result.integrations)})", ""]
     if result.integrations:
         lines += [
-            "| Distance | Integration | Status | Sources | Targets | Middleware |",
-            "|---:|---|---|---|---|---|",
+            "| Distance | Integration | Direction | Status | Sources | Targets | Middleware |",
+            "|---:|---|---|---|---|---|---|",
         ]
         for i in result.integrations:
             label = f"{i.id} {i.title}" if i.id else i.title
+            targets = ", ".join(escape.markdown(x) for x in i.targets)
             cells = [
                 str(i.distance),
                 escape.wikilink(i.path, label),
+                " + ".join(i.directions),
                 escape.markdown(i.status or "—"),
                 ", ".join(escape.markdown(x) for x in i.sources),
-                ", ".join(escape.markdown(x) for x in i.targets),
+                targets + (f" ({FEEDBACK})" if i.feedback else ""),
                 ", ".join(escape.markdown(x) for x in i.middleware) or "—",
             ]
             lines.append("| " + " | ".join(cells) + " |")

@@ -12,7 +12,17 @@ from intgraph.queries.orphans import Occurrence, OrphanReport
 from intgraph.render import escape
 from intgraph.render.page import render_template
 
-FORMATS = ("markdown", "json", "csv", "html")
+FORMATS = ("markdown", "json", "csv", "html", "summary")
+#: How many findings the terminal summary shows.
+SUMMARY_LIMIT = 10
+LABELS = {
+    "missing": "missing links",
+    "placeholder": "placeholder links",
+    "alias": "alias links",
+    "ambiguous": "ambiguous links",
+    "orphan_notes": "orphan notes",
+    "parse_errors": "parse errors",
+}
 TITLES = {
     "missing": "Missing",
     "placeholder": "Template placeholders",
@@ -178,9 +188,33 @@ def render_html(report: OrphanReport) -> str:
     )
 
 
+def render_summary(report: OrphanReport, limit: int = SUMMARY_LIMIT) -> str:
+    """For a terminal: the counts, then the first ``limit`` findings as ``path:line``."""
+    counts = summary(report)
+    lines = [
+        f"Orphaned links in {escape.terminal(report.vault)}: "
+        f"{counts['notes']} notes, {counts['links']} links",
+        "",
+    ]
+    lines += [f"  {counts[key]:>6}  {label}" for key, label in LABELS.items()]
+    found = list(rows(report))
+    if found:
+        lines += ["", f"First findings ({min(limit, len(found))} of {len(found)}):"]
+        for category, target, path, line, detail in found[:limit]:
+            where = f"{path}:{line}" if line else str(path)
+            what = f"{category}: {target}" if target else str(category)
+            extra = f" ({detail})" if detail else ""
+            lines.append(f"  {escape.terminal(where)}  {escape.terminal(what + extra)}")
+        lines += ["", "The full report: intgraph orphans --format markdown (or --out FILE)."]
+    else:
+        lines += ["", "Nothing to report."]
+    return "\n".join(lines) + "\n"
+
+
 def render(report: OrphanReport, fmt: str) -> str:
     """Render ``report`` in ``fmt`` (one of :data:`FORMATS`)."""
     return {
+        "summary": render_summary,
         "markdown": render_markdown,
         "json": render_json,
         "csv": render_csv,
