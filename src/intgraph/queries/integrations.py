@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 
-from intgraph.graph import INTEGRATION, after, before, fields_of
+from intgraph.graph import after, before, fields_of, has_status
 from intgraph.pipeline import Landscape
 from intgraph.queries.impact import names_of
 from intgraph.queries.people import people, person
 from intgraph.queries.select import integration_nodes, select_integrations
+from intgraph.queries.statuses import check_statuses
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class IntegrationList:
     """The answer to ``intgraph integrations``: the selectors and what they matched."""
 
     select: tuple[str, ...]
+    statuses: tuple[str, ...]
     integrations: tuple[IntegrationRow, ...]
 
 
@@ -69,13 +71,18 @@ def order_key(row: IntegrationRow) -> tuple[bool, str, str, str]:
     return (row.id is None, (row.id or "").lower(), row.title.lower(), row.path)
 
 
-def list_integrations(landscape: Landscape, select: Sequence[str] = ()) -> IntegrationList:
-    """Every integration, or those the ``select`` expressions match (see :mod:`.select`).
+def list_integrations(
+    landscape: Landscape, select: Sequence[str] = (), statuses: Collection[str] = ()
+) -> IntegrationList:
+    """Every integration, or those the ``select`` expressions match (see :mod:`.select`),
+    with one of ``statuses`` (case-insensitive; all when empty).
 
-    Raises UsageError for a malformed selector and UnknownSystemError for an unknown
-    system in one.
+    Raises UsageError for a malformed selector or an unknown status, and
+    UnknownSystemError for an unknown system in a selector.
     """
     graph = landscape.graph
+    wanted = {s.lower() for s in check_statuses(graph, statuses)}
     nodes = select_integrations(landscape, select) if select else integration_nodes(graph)
+    nodes = [n for n in nodes if has_status(graph, n, wanted)]
     rows = sorted((describe(graph, n) for n in nodes), key=order_key)
-    return IntegrationList(tuple(select), tuple(rows))
+    return IntegrationList(tuple(select), tuple(statuses), tuple(rows))

@@ -142,5 +142,3 @@ def mentions(landscape: Landscape, system: str) -> list[Mention]:
             if system_node(named.key) == system:
                 found.add(Mention(note.path, link.line))
     return sorted(found, key=lambda m: (m.path, m.line))
-
-

@@ -191,3 +191,13 @@ def restrict(landscape: Landscape, integrations: Iterable[str]) -> Landscape:
         keep.update(before(graph, node, "source"))
         keep.update(v for v, keys in graph._succ[node].items() if keys)
     return dataclasses.replace(landscape, graph=graph.subgraph(keep).copy())
+
+
+def selected(
+    landscape: Landscape, expressions: Sequence[str], statuses: Sequence[str] = ()
+) -> Landscape:
+    """The landscape restricted to what ``expressions`` select (see :func:`restrict`);
+    ``statuses`` are checked against the whole vault first, so a status the selection
+    happens not to use is still known."""
+    check_statuses(landscape.graph, statuses)
+    return restrict(landscape, select_integrations(landscape, expressions))

@@ -47,6 +47,8 @@ def to_dict(result: Impact) -> dict[str, Any]:
                 "sources": list(i.sources),
                 "targets": list(i.targets),
                 "middleware": list(i.middleware),
+                "owner": i.owner,
+                "next_review": i.next_review,
             }
             for i in result.integrations
         ],
@@ -205,6 +207,8 @@ def render_csv(result: Impact) -> str:
             "sources",
             "targets",
             "middleware",
+            "owner",
+            "next_review",
         ]
     )
     for s in result.systems:
@@ -220,6 +224,8 @@ def render_csv(result: Impact) -> str:
                     "",
                     s.path,
                     " > ".join(s.via),
+                    "",
+                    "",
                     "",
                     "",
                     "",
@@ -242,6 +248,8 @@ def render_csv(result: Impact) -> str:
                     "; ".join(i.sources),
                     "; ".join(i.targets),
                     "; ".join(i.middleware),
+                    i.owner,
+                    i.next_review,
                 )
             ]
         )
