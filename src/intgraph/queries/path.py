@@ -77,7 +77,7 @@ def find_paths(
 
     Among paths of equal length, those through fewer Deprecated integrations come first.
     At most ``max_paths`` paths of at most ``max_length`` integrations; ``truncated``
-    says that further paths were left out. Raises UnknownSystemError for an unknown
+    says that more paths of at most ``max_length`` integrations exist than were listed. Raises UnknownSystemError for an unknown
     name and UsageError when both name the same system or a limit is below 1.
     """
     if max_paths < 1 or max_length < 1:
@@ -94,7 +94,9 @@ def find_paths(
     hops = _hop_graph(graph, start, end, max_length, statuses)
     if hops is not None:
         for nodes in nx.shortest_simple_paths(hops, start, end, weight="weight"):
-            if (len(nodes) - 1) // 2 > max_length or len(routes) == max_paths:
+            if (len(nodes) - 1) // 2 > max_length:
+                break
+            if len(routes) == max_paths:
                 truncated = True
                 break
             routes.append(_route(graph, nodes))

@@ -90,7 +90,7 @@ def render_table(result: Paths, width: int | None = None, color: bool = False) -
             )
         items.append(table)
     if result.truncated:
-        items.append(Text("More paths exist: raise --max-paths or --max-length to see them."))
+        items.append(Text("More paths exist: raise --max-paths to see them."))
     return to_string(items, width=width, color=color)
 
 
@@ -140,7 +140,7 @@ def render_markdown(result: Paths) -> str:
     for number, route in enumerate(result.paths, 1):
         lines += _route_lines(number, route)
     if result.truncated:
-        lines += ["More paths exist: raise `--max-paths` or `--max-length` to see them.", ""]
+        lines += ["More paths exist: raise `--max-paths` to see them.", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
