@@ -141,9 +141,7 @@ def test_path_parallel_live_before_deprecated(vaults: dict[str, Landscape]) -> N
     result = find_paths(vaults["parallel"], "shop", "LEDGER")
     assert ids(result) == [["INT-2026-502"], ["INT-2026-501"], ["INT-2026-503", "INT-2026-504"]]
     assert not result.truncated
-    assert ids(find_paths(vaults["parallel"], "Shop", "Ledger", max_paths=1)) == [
-        ["INT-2026-502"]
-    ]
+    assert ids(find_paths(vaults["parallel"], "Shop", "Ledger", max_paths=1)) == [["INT-2026-502"]]
     assert find_paths(vaults["parallel"], "Shop", "Ledger", max_paths=1).truncated
     short = find_paths(vaults["parallel"], "Shop", "Ledger", max_length=1)
     assert ids(short) == [["INT-2026-502"], ["INT-2026-501"]] and not short.truncated
@@ -275,7 +273,7 @@ def test_select_union_and_intersection(vaults: dict[str, Landscape]) -> None:
 
 def test_select_errors(vaults: dict[str, Landscape]) -> None:
     d = vaults["diamond"]
-    with pytest.raises(UsageError, match="unknown --select method 'colour'.*status:, owner:"):
+    with pytest.raises(UsageError, match=r"unknown --select method 'colour'.*status:, owner:"):
         picked(d, "colour:red")
     with pytest.raises(UsageError, match="needs a value"):
         picked(d, "owner:")

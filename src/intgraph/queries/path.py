@@ -77,8 +77,9 @@ def find_paths(
 
     Among paths of equal length, those through fewer Deprecated integrations come first.
     At most ``max_paths`` paths of at most ``max_length`` integrations; ``truncated``
-    says that more paths of at most ``max_length`` integrations exist than were listed. Raises UnknownSystemError for an unknown
-    name and UsageError when both name the same system or a limit is below 1.
+    says that more paths of at most ``max_length`` integrations exist than were listed.
+    Raises UnknownSystemError for an unknown name and UsageError when both name the same
+    system or a limit is below 1.
     """
     if max_paths < 1 or max_length < 1:
         raise UsageError("--max-paths and --max-length must be at least 1")

@@ -84,39 +84,39 @@ def render_csv(result: IntegrationList) -> str:
 
 
 def render_table(result: IntegrationList, width: int | None = None, color: bool = False) -> str:
-    """A rich table of the integrations."""
+    """A rich table of the integrations (the note paths are in the other formats)."""
     chosen = " ∪ ".join(result.select) if result.select else "all"
     table = Table(
         title=f"Integrations ({len(result.integrations)}; selected: {escape.terminal(chosen)})",
         title_justify="left",
     )
+    fixed = {"ID", "Status", "Next review", "Last tested"}
     for column in (
         "ID",
         "Title",
         "Status",
-        "Sources → Targets",
-        "Middleware",
+        "Flow",
         "Owner",
         "Category",
         "Class.",
         "Next review",
         "Last tested",
-        "Note",
     ):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column in fixed)
     for r in result.integrations:
+        flow = ", ".join(r.sources) + " → " + ", ".join(r.targets)
+        if r.middleware:
+            flow += " via " + ", ".join(r.middleware)
         cells = (
             r.id,
             r.title,
             r.status,
-            ", ".join(r.sources) + " → " + ", ".join(r.targets),
-            ", ".join(r.middleware),
+            flow,
             r.owner,
             r.category,
             r.classification,
             r.next_review,
             r.last_tested,
-            r.path,
         )
         table.add_row(*(Text(escape.terminal(c) or "—") for c in cells))
     return to_string([table], width=width, color=color)
