@@ -48,6 +48,8 @@ def test_impact_json_contract(flow: str) -> None:
         "sources": ["Order Hub"],
         "targets": ["Billing"],
         "middleware": ["Kafka"],
+        "owner": "Ada Lovelace",
+        "next_review": "2027-06-01",
     }
 
 

@@ -55,6 +55,10 @@ def render_json(result: Paths) -> str:
     return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
 
 
+def _count(length: int) -> str:
+    return f"{length} integration{'' if length == 1 else 's'}"
+
+
 def _limits(result: Paths) -> str:
     statuses = ", ".join(result.statuses) or "all"
     return (
@@ -71,7 +75,7 @@ def render_table(result: Paths, width: int | None = None, color: bool = False) -
         items.append(Text("No path."))
     for number, route in enumerate(result.paths, 1):
         table = Table(
-            title=f"Path {number} ({route.length} integrations): "
+            title=f"Path {number} ({_count(route.length)}): "
             + " → ".join(escape.terminal(s) for s in route.systems),
             title_justify="left",
         )
@@ -100,7 +104,7 @@ def _system(name: str, path: str | None) -> str:
 
 def _route_lines(number: int, route: Route) -> list[str]:
     lines = [
-        f"## Path {number}: {route.length} integrations",
+        f"## Path {number}: {_count(route.length)}",
         "",
         " → ".join(escape.markdown(s) for s in route.systems),
         "",
