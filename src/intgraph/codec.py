@@ -21,7 +21,8 @@ from intgraph.model import (
 )
 
 #: Bump when the tuple layout changes; the cache is discarded on a mismatch.
-FORMAT = 1
+#: 2: integration nodes carry owner and next_review.
+FORMAT = 2
 
 _KINDS = {kind.value: kind for kind in LinkKind}
 

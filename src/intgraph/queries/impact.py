@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from intgraph.graph import after, before, fields_of, has_status
+from intgraph.graph import after, before, has_status
 from intgraph.pipeline import Landscape
 from intgraph.queries.lookup import find_system
-from intgraph.queries.people import owner_of
 from intgraph.queries.statuses import check_statuses
 
 DIRECTIONS: tuple[str, ...] = ("downstream", "upstream", "both")
@@ -189,6 +188,6 @@ def _integration(graph: nx.MultiDiGraph, node: str, distance: int) -> AffectedIn
         sources=names_of(graph, before(graph, node, "source")),
         targets=names_of(graph, after(graph, node, "target")),
         middleware=names_of(graph, after(graph, node, "via")),
-        owner=owner_of(graph, node),
-        next_review=fields_of(graph, node).meta("Next Review"),
+        owner=data.get("owner"),
+        next_review=data.get("next_review"),
     )

@@ -5,15 +5,13 @@ from __future__ import annotations
 import networkx as nx
 
 from intgraph.graph import fields_of
-from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS, Ref, note_name
+from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS, Ref, ref_name
 from intgraph.parse.values import refs_in
 
 
 def person(ref: Ref | None) -> str | None:
     """The name of a person named in a field: a link's note name, or the plain text."""
-    if ref is None:
-        return None
-    return note_name(ref.text) if ref.is_link else ref.text
+    return None if ref is None else ref_name(ref)
 
 
 def people(value: str | None) -> str | None:
@@ -25,8 +23,10 @@ def people(value: str | None) -> str | None:
 
 
 def owner_of(graph: nx.MultiDiGraph, node: str) -> str | None:
-    """The owner of an integration (Metadata footer or front matter), as a name."""
-    return person(fields_of(graph, node).owner)
+    """The owner of an integration (Metadata footer or front matter), as a name; kept on
+    the graph node, so reading it does not load the integrations' fields."""
+    owner = graph._node[node].get("owner")
+    return None if owner is None else str(owner)
 
 
 def technical_lead_of(graph: nx.MultiDiGraph, node: str) -> str | None:

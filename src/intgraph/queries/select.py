@@ -23,7 +23,7 @@ from intgraph.model import name_key
 from intgraph.pipeline import Landscape
 from intgraph.queries.impact import walk
 from intgraph.queries.lookup import find_system
-from intgraph.queries.people import person
+from intgraph.queries.people import owner_of
 from intgraph.queries.statuses import check_statuses
 
 METHODS: tuple[str, ...] = (
@@ -142,7 +142,7 @@ def _match(landscape: Landscape, term: Term, candidates: Iterable[str]) -> set[s
     if term.method in ("owner", "category", "classification"):
         test = _glob(value)
         field: Callable[[str], str | None] = {
-            "owner": lambda n: person(fields_of(graph, n).owner),
+            "owner": lambda n: owner_of(graph, n),
             "category": lambda n: fields_of(graph, n).category,
             "classification": lambda n: fields_of(graph, n).classification,
         }[term.method]
