@@ -134,12 +134,13 @@ def _hop_graph(
     for integration in usable:
         deprecated = str(graph._node[integration].get("status") or "").lower() == "deprecated"
         cost = max_length + 1 + int(deprecated)
-        sources = before(graph, integration, "source")
+        # sorted: the order of an integration's predecessors differs after a cache load
+        sources = sorted(before(graph, integration, "source"))
         if integration in routed and start not in sources:
             sources = [start, *sources]
         for system in sources:
             hops.add_edge(system, integration, weight=cost)
-        for system in after(graph, integration, "target"):
+        for system in sorted(after(graph, integration, "target")):
             hops.add_edge(integration, system, weight=0)
     if start not in hops or end not in hops:
         return None
