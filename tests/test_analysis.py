@@ -12,6 +12,8 @@ construction (see each vault's notes):
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from tests.conftest import fixture
 
@@ -283,3 +285,19 @@ def test_select_errors(vaults: dict[str, Landscape]) -> None:
         picked(d, "Biling+")
     with pytest.raises(UsageError, match="empty"):
         picked(d, "Orders+,")
+
+
+def test_retire_mentions_skip_front_matter_fields(tmp_path: Path) -> None:
+    (tmp_path / "Systems").mkdir()
+    for name in ("Alpha", "Beta"):
+        (tmp_path / "Systems" / f"{name}.md").write_text(f"---\ntype: system\n---\n# {name}\n")
+    (tmp_path / "A to B.md").write_text(
+        "---\ntype: integration\nintegration_id: INT-2026-001\n"
+        'sources:\n  - "[[Alpha]]"\ntargets:\n  - "[[Beta]]"\nrelated: "[[Beta]]"\n'
+        "---\n# A to B\nSee [[Alpha]] and [[Beta]].\n"
+    )
+    landscape = load_vault(tmp_path)
+    alpha = retire(landscape, "Alpha")
+    assert [(i.id, i.roles) for i in alpha.integrations] == [("INT-2026-001", ("source",))]
+    assert [(m.path, m.line) for m in alpha.mentions] == [("A to B.md", 11)]
+    assert [(m.path, m.line) for m in retire(landscape, "Beta").mentions] == [("A to B.md", 11)]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from intgraph.graph import after, before, system_node
-from intgraph.model import Ref
+from intgraph.model import LinkKind, Ref
 from intgraph.pipeline import Landscape
 from intgraph.queries.critical import sole_feeds
 from intgraph.queries.impact import impact
@@ -122,10 +122,14 @@ def _touching(graph: nx.MultiDiGraph, system: str, node: str) -> RetiredIntegrat
 
 def mentions(landscape: Landscape, system: str) -> list[Mention]:
     """Links that name ``system`` (by its note, an alias or its plain name) outside the
-    source, target and middleware fields of integration notes, and outside its own note
-    and intgraph's reports, in path and line order."""
+    source, target and middleware fields of integration notes (and the front matter of
+    the integrations that touch it), outside its own note and intgraph's reports, in
+    path and line order."""
     graph = landscape.graph
     own = graph._node[system].get("path")
+    # Front-matter links of the integrations that touch the system name it in their fields
+    # (a source list spans several lines): those notes are on the checklist already.
+    listed = {graph._node[n]["path"] for n in _integrations(graph, system)}
     found: set[Mention] = set()
     for note in landscape.notes:
         if note.generated or note.path == own:
@@ -137,6 +141,8 @@ def mentions(landscape: Landscape, system: str) -> list[Mention]:
             field_lines = {r.line for r in refs}
         for link in note.links:
             if not link.target or link.placeholder or link.line in field_lines:
+                continue
+            if link.kind is LinkKind.FRONTMATTER and note.path in listed:
                 continue
             named = landscape.names.for_ref(Ref(link.target, link.line, True), note.path)
             if system_node(named.key) == system:
