@@ -307,3 +307,14 @@ def test_same_bytes_cold_and_warm(args: list[str], tmp_path: Path) -> None:
     assert outputs[0] == outputs[1] and outputs[2] == outputs[3]
     uncached = run(*args, "--vault", ACME, "--no-cache", "--format", "json")
     assert uncached.stdout == outputs[0]
+
+
+def test_map_select_with_focus(tmp_path: Path) -> None:
+    out = tmp_path / "map.html"
+    args = ["map", "--vault", DIAMOND, "--out", str(out), "--select", "Billing+"]
+    assert run(*args, "--focus", "Billing").exit_code == 0
+    payload = Page(out.read_text(encoding="utf-8")).data()
+    assert sorted(n["name"] for n in payload["nodes"]) == ["Analytics", "Billing"]
+    assert run(*args, "--focus", "Orders").exit_code == 0  # outside the selection: alone
+    assert [n["name"] for n in Page(out.read_text(encoding="utf-8")).data()["nodes"]] == ["Orders"]
+    one_line_error([*args, "--focus", "Ordrs"], 'did you mean "Orders"?')

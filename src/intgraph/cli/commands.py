@@ -184,7 +184,7 @@ def map_cmd(
         raise click.UsageError("--depth and --direction need --focus")
     landscape = source.load()
     if select:
-        landscape = selected(landscape, select, status)
+        landscape = selected(landscape, select, status, focus)
     written = html_map.write_map(
         landscape, out, focus, depth, direction, status, generated=_generated()
     )

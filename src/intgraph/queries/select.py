@@ -179,14 +179,16 @@ def _has_tag(landscape: Landscape, path: str, tag: str) -> bool:
     return any(t == tag or t.startswith(tag + "/") for t in tags)
 
 
-def restrict(landscape: Landscape, integrations: Iterable[str]) -> Landscape:
-    """A landscape whose graph holds only ``integrations``, the systems they touch and the
-    documents they link: what ``map --select`` draws."""
+def restrict(
+    landscape: Landscape, integrations: Iterable[str], systems: Iterable[str] = ()
+) -> Landscape:
+    """A landscape whose graph holds only ``integrations``, the systems they touch, the
+    documents they link and ``systems``: what ``map --select`` draws."""
     graph = landscape.graph
     chosen = list(integrations)
     if chosen:
         fields_of(graph, chosen[0])  # load every note's fields before the graph is copied
-    keep: set[str] = set(chosen)
+    keep: set[str] = set(chosen) | set(systems)
     for node in chosen:
         keep.update(before(graph, node, "source"))
         keep.update(v for v, keys in graph._succ[node].items() if keys)
@@ -194,10 +196,17 @@ def restrict(landscape: Landscape, integrations: Iterable[str]) -> Landscape:
 
 
 def selected(
-    landscape: Landscape, expressions: Sequence[str], statuses: Sequence[str] = ()
+    landscape: Landscape,
+    expressions: Sequence[str],
+    statuses: Sequence[str] = (),
+    focus: str | None = None,
 ) -> Landscape:
-    """The landscape restricted to what ``expressions`` select (see :func:`restrict`);
+    """The landscape restricted to what ``expressions`` select (see :func:`restrict`).
+
     ``statuses`` are checked against the whole vault first, so a status the selection
-    happens not to use is still known."""
+    happens not to use is still known; the ``focus`` system is looked up in the whole
+    vault and kept, so a map focused outside the selection shows it alone.
+    """
     check_statuses(landscape.graph, statuses)
-    return restrict(landscape, select_integrations(landscape, expressions))
+    keep = [find_system(landscape.graph, landscape.names, focus)] if focus is not None else []
+    return restrict(landscape, select_integrations(landscape, expressions), keep)
