@@ -8,6 +8,7 @@ folder, then times, each as a separate ``intgraph`` process:
 - one note edited: one integration note rewritten, then the same command;
   (the vault is left alone for a second after it is written, as a real one would be)
 - orphans and map: ``intgraph orphans --format json`` and ``intgraph map`` (warm cache);
+- critical: ``intgraph critical --format json --top 0`` (warm cache, every system ranked);
 
 and, in this process, the impact query alone on a loaded landscape. Peak RSS is the
 cold process's. It prints a Markdown table. These are measurements, not tests.
@@ -73,6 +74,7 @@ def measure(size: int, work: Path) -> dict[str, str]:
     query = query_alone(vault, cache, made.hub)
     orphans, _ = timed(["orphans", *base, "--format", "json"])
     page, _ = timed(["map", *base, "--out", str(work / f"map-{size}.html")])
+    spof, _ = timed(["critical", *base, "--format", "json", "--top", "0"])
     return {
         "integrations": f"{size:,}",
         "notes": f"{made.notes:,}",
@@ -82,6 +84,7 @@ def measure(size: int, work: Path) -> dict[str, str]:
         "impact query": f"{query * 1000:.0f} ms",
         "orphans (warm)": f"{orphans:.2f} s",
         "map (warm)": f"{page:.2f} s",
+        "critical (warm)": f"{spof:.2f} s",
         "peak RSS (cold)": f"{rss:,} MB",
     }
 

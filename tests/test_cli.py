@@ -50,6 +50,8 @@ def test_impact_json_contract(flow: str) -> None:
         "middleware": ["Kafka"],
         "directions": ["downstream"],
         "feedback": False,
+        "owner": "Ada Lovelace",
+        "next_review": "2027-06-01",
     }
 
 

@@ -21,7 +21,9 @@ from intgraph.model import (
 )
 
 #: Bump when the tuple layout changes; the cache is discarded on a mismatch.
-FORMAT = 2
+#: 2: integration nodes carry owner and next_review.
+#: 3: snapshots keep each integration's sources in note order.
+FORMAT = 3
 
 _KINDS = {kind.value: kind for kind in LinkKind}
 

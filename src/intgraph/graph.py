@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 import networkx as nx
 
-from intgraph.model import IntegrationFields, Note, Ref, note_name
+from intgraph.model import IntegrationFields, Note, Ref, note_name, ref_name
 from intgraph.names import SystemId, SystemNames
 from intgraph.resolve import Resolver
 
@@ -91,6 +91,8 @@ def build_graph(notes: Sequence[Note], resolver: Resolver, names: SystemNames) -
             id=f.integration_id,
             path=note.path,
             status=f.status,
+            owner=ref_name(f.owner) if f.owner else None,
+            next_review=f.meta("Next Review"),
             fields=f,
         )
         for endpoint in f.sources:

@@ -44,6 +44,11 @@ def note_name(path: str) -> str:
     return without_md(path.rsplit("/", 1)[-1])
 
 
+def ref_name(ref: Ref) -> str:
+    """The name a field reference gives: a link's note name, or the plain text."""
+    return note_name(ref.text) if ref.is_link else ref.text
+
+
 def name_key(name: str) -> str:
     """Return the key under which two names match: Unicode NFC, lower case, trimmed."""
     if name.isascii():

@@ -28,6 +28,7 @@ from intgraph.queries.impact import impact
 from intgraph.queries.lint import SEVERITIES, at_least, lint
 from intgraph.queries.orphans import CATEGORIES as ORPHAN_CATEGORIES
 from intgraph.queries.orphans import orphan_report
+from intgraph.queries.select import selected
 from intgraph.queries.systems import list_systems
 from intgraph.render import html_map
 from intgraph.render import impact as impact_render
@@ -211,6 +212,7 @@ def _generated() -> dt.datetime | None:
     "With --focus: downstream, upstream or both, as for impact.",
     "With --focus: maximum distance.",
 )
+@click.option("--select", multiple=True, metavar="EXPR", help="Only what these selectors pick.")
 @guarded
 def map_cmd(
     source: Source,
@@ -220,12 +222,15 @@ def map_cmd(
     direction: str,
     depth: int | None,
     status: tuple[str, ...],
+    select: tuple[str, ...],
 ) -> None:
     """Write the interactive architecture map: one offline HTML file."""
     if focus is None and (depth is not None or direction != "downstream"):
         raise click.UsageError("--depth and --direction need --focus")
     target = out or default_output(source.vault, html_map.DEFAULT_NAME)
     landscape = source.load()
+    if select:
+        landscape = selected(landscape, select, status, focus)
     written = html_map.write_map(
         landscape, target, focus, depth, direction, status, _generated(), force
     )

@@ -45,6 +45,8 @@ class AffectedIntegration:
     directions: tuple[str, ...] = ()
     #: True when it flows back into the queried system (a feedback loop).
     feedback: bool = False
+    owner: str | None = None
+    next_review: str | None = None
 
 
 @dataclass(frozen=True)
@@ -204,4 +206,6 @@ def _integration(
         middleware=names_of(graph, after(graph, node, "via")),
         directions=ways,
         feedback=feedback,
+        owner=data.get("owner"),
+        next_review=data.get("next_review"),
     )

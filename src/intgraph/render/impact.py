@@ -49,6 +49,8 @@ def to_dict(result: Impact) -> dict[str, Any]:
                 "middleware": list(i.middleware),
                 "directions": list(i.directions),
                 "feedback": i.feedback,
+                "owner": i.owner,
+                "next_review": i.next_review,
             }
             for i in result.integrations
         ],
@@ -242,6 +244,8 @@ def render_csv(result: Impact) -> str:
             "sources",
             "targets",
             "middleware",
+            "owner",
+            "next_review",
         ]
     )
     for s in result.systems:
@@ -257,6 +261,8 @@ def render_csv(result: Impact) -> str:
                     "",
                     s.path,
                     " > ".join(s.via),
+                    "",
+                    "",
                     "",
                     "",
                     "",
@@ -279,6 +285,8 @@ def render_csv(result: Impact) -> str:
                     "; ".join(i.sources),
                     "; ".join(i.targets),
                     "; ".join(i.middleware),
+                    i.owner,
+                    i.next_review,
                 )
             ]
         )
