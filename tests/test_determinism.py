@@ -34,6 +34,15 @@ def _commands(vault: Path, out: Path) -> list[list[str]]:
     for system in busiest:
         for fmt in ("table", "json", "markdown", "mermaid", "csv"):
             commands.append(["impact", system["name"], "--direction", "both", "--format", fmt])
+    commands += [["integrations", "--format", f] for f in ("table", "json", "csv", "markdown")]
+    commands += [["critical", "--format", f] for f in ("table", "json", "csv", "markdown")]
+    if busiest:
+        name = busiest[0]["name"]
+        commands += [["retire", name, "--format", f] for f in ("markdown", "json", "table")]
+        commands += [["integrations", "--select", f"+{name}+", "--format", "json"]]
+    if len(busiest) == 2:
+        ends = [busiest[0]["name"], busiest[1]["name"]]
+        commands += [["path", *ends, "--format", f] for f in ("table", "json", "mermaid")]
     return commands
 
 
