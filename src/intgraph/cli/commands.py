@@ -13,6 +13,7 @@ import sys
 import click
 
 from intgraph import __version__
+from intgraph.cli import ci
 from intgraph.cli.common import emit, format_option, guarded, split_list, traversal_options, width
 from intgraph.cli.options import Source, vault_options
 from intgraph.queries.impact import impact
@@ -71,7 +72,7 @@ def systems_cmd(source: Source, fmt: str) -> None:
 
 @main.command("orphans")
 @vault_options
-@format_option(orphans_render.FORMATS, "markdown")
+@format_option(orphans_render.FORMATS + ci.FORMATS, "markdown")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option(
     "--fail-on",
@@ -93,15 +94,19 @@ def orphans_cmd(
         raise click.BadParameter(
             f"unknown categories: {', '.join(unknown)}", param_hint="--fail-on"
         )
-    report = orphan_report(source.load(quiet=fmt == "json"))
-    emit(orphans_render.render(report, fmt), out)
+    landscape = source.load(quiet=fmt == "json")
+    report = orphan_report(landscape)
+    if fmt in ci.FORMATS:
+        emit(ci.orphans_output(landscape, report, fmt), out)
+    else:
+        emit(orphans_render.render(report, fmt), out)
     if any(report.non_empty(category) for category in fail):
         sys.exit(1)
 
 
 @main.command("lint")
 @vault_options
-@format_option(lint_render.FORMATS, "text")
+@format_option(lint_render.FORMATS + ci.FORMATS, "text")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Check dates as of YYYY-MM-DD.")
 @click.option(
     "--max-test-age",
@@ -135,7 +140,10 @@ def lint_cmd(
     day = today.date() if today else dt.date.today()
     landscape = source.load(quiet=fmt == "json")
     findings = lint(landscape, day, max_test_age, split_list(select), split_list(ignore))
-    emit(lint_render.render(findings, fmt), out)
+    if fmt in ci.FORMATS:
+        emit(ci.lint_output(landscape, findings, fmt), out)
+    else:
+        emit(lint_render.render(findings, fmt), out)
     if fmt == "text":
         click.echo(lint_render.summary(findings), err=True)
     if at_least(findings, fail_level):
