@@ -124,7 +124,8 @@ def _broken_vault(root: Path) -> None:
             "Integrations/Feed.md": note(
                 "Feed", "INT-2026-001", "Production", ["A"], ["B"]
             ).replace(
-                "## Purpose and Scope", "See [[Nowhere]].\n\nSee [[Nowhere]].\n\n## Purpose and Scope"
+                "## Purpose and Scope",
+                "See [[Nowhere]].\n\nSee [[Nowhere]].\n\n## Purpose and Scope",
             ),
             "A.md": "# A\n",
             "B.md": "# B\n",
@@ -156,9 +157,7 @@ def test_fingerprints_survive_an_edit_elsewhere_in_the_note(tmp_path: Path) -> N
         len(missing) == 2 and missing[0]["partialFingerprints"] != missing[1]["partialFingerprints"]
     )
     # Changing the finding itself changes its fingerprint.
-    path.write_text(
-        path.read_text("utf-8").replace("[[Nowhere]]", "[[Elsewhere]]", 1), "utf-8"
-    )
+    path.write_text(path.read_text("utf-8").replace("[[Nowhere]]", "[[Elsewhere]]", 1), "utf-8")
     changed = _sarif("orphans", *args)
     assert set(_fingerprints(changed)) != set(_fingerprints(after_orphans))
 
