@@ -77,11 +77,14 @@ if [ "${INPUT_DIFF:-true}" = "true" ] && [[ "${GITHUB_EVENT_NAME:-}" == pull_req
   fi
   diff_gate=()
   [ -z "${INPUT_DIFF_FAIL_ON:-}" ] || diff_gate=(--fail-on "$INPUT_DIFF_FAIL_ON")
-  # 1 MiB is the job summary's limit; the diff stays under 1,000,000 bytes.
-  run diff "$out/diff.md" diff --vault "$vault" ${options[@]+"${options[@]}"} \
+  # The job summary's limit is 1 MiB: its copy stays under 1,000,000 bytes. The comment
+  # copy (diff-markdown) stays under intgraph's default, 60,000 (GitHub's comment limit).
+  run diff "$out/summary.md" diff --vault "$vault" ${options[@]+"${options[@]}"} \
     --base "$INPUT_BASE" --format markdown --max-bytes 1000000 ${diff_gate[@]+"${diff_gate[@]}"}
   gate
-  cat "$out/diff.md" >> "$summary"
+  cat "$out/summary.md" >> "$summary"
+  run diff "$out/diff.md" diff --vault "$vault" ${options[@]+"${options[@]}"} \
+    --base "$INPUT_BASE" --format markdown
   echo "diff-markdown=$out/diff.md" >> "$outputs"
 fi
 exit "$result"

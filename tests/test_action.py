@@ -130,7 +130,8 @@ def test_pull_request_run(repo: Path, tmp_path: Path) -> None:
     assert summary.startswith("intgraph lint: ")
     assert "<!-- intgraph-diff -->" in summary
     assert "1 removed (1 Production), 1 added (1 Production)" in summary
-    assert Path(out["diff-markdown"]).read_text(encoding="utf-8") in summary
+    comment = Path(out["diff-markdown"]).read_text(encoding="utf-8")
+    assert comment.startswith("<!-- intgraph-diff -->") and comment in summary
     assert len(summary.encode("utf-8")) < 1024 * 1024
     # The user's checkout is left as it was.
     assert git(repo, "status", "--porcelain") == ""
