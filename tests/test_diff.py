@@ -354,3 +354,36 @@ def test_vault_missing_at_base(tmp_path: Path) -> None:
     assert data["affected"] == [
         {"name": "B", "path": None, "distance": 1, "because": ["INT-2026-100"]}
     ]
+
+
+def test_compare_matches_by_id_then_by_path(tmp_path: Path) -> None:
+    from intgraph.pipeline import load_vault
+    from intgraph.queries.diff import compare
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    write(old, {
+        "A.md": note("A", "INT-2026-001", "Production", ["X"], ["Y"]),
+        "B.md": note("B", "INT-2026-002", "Production", ["X"], ["Z"]),
+        "C.md": note("C", None, "Planning", ["P"], ["Q"]),
+    })  # fmt: skip
+    write(new, {
+        "Moved A.md": note("A", "INT-2026-001", "Production", ["X"], ["Y"]),
+        "B2.md": note("B", "INT-2026-003", "Production", ["X"], ["Z"]),
+        "C2.md": note("C", "INT-2026-004", "Planning", ["P"], ["Q"]),
+    })  # fmt: skip
+    renames = {"B.md": "B2.md", "C.md": "C2.md"}
+    diff = compare(load_vault(old), load_vault(new), renames)
+    got = [
+        (c.kind, c.before and c.before.path, c.after and c.after.path, c.changed)
+        for c in diff.changes
+    ]
+    assert got == [
+        # B's note was renamed, but its new ID is unique: another integration.
+        ("removed", "B.md", None, ()),
+        ("added", None, "B2.md", ()),
+        # A moved without a rename git saw: matched by its ID.
+        ("metadata", "A.md", "Moved A.md", ("path",)),
+        # C had no ID: matched through the rename, and gaining an ID is a metadata change.
+        ("metadata", "C.md", "C2.md", ("path", "id", "document id")),
+    ]
+    assert [a.name for a in diff.affected] == ["Z"]

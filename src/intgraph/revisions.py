@@ -14,16 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from intgraph.errors import IntgraphError
+from intgraph.errors import GitError, VaultNotFoundError
 
 FETCH_HINT = (
     "fetch the full history (actions/checkout with `fetch-depth: 0`, "
     "GitLab `GIT_DEPTH: 0`, or `git fetch --unshallow`)"
 )
-
-
-class GitError(IntgraphError):
-    """git is missing, the vault is not in a git work tree, or a revision is unknown."""
 
 
 def _git(
@@ -61,7 +57,7 @@ class Repository:
     def __init__(self, vault: str | os.PathLike[str]) -> None:
         self.vault = Path(vault)
         if not self.vault.is_dir():
-            raise GitError(f"vault not found: {str(vault)!r} is not an existing folder")
+            raise VaultNotFoundError(str(vault))
         prefix = repo_prefix(self.vault)
         done = _git(self.vault, "rev-parse", "--show-toplevel")
         if prefix is None or done.returncode != 0:
@@ -156,5 +152,6 @@ class Repository:
         done = _git(cwd, *args, env=env)
         if done.returncode != 0:
             message = done.stderr.strip().splitlines()
-            raise GitError(f"git {args[0]} failed: {message[-1] if message else done.returncode}")
+            name = next(a for a in args if not a.startswith("-") and "=" not in a)
+            raise GitError(f"git {name} failed: {message[-1] if message else done.returncode}")
         return done

@@ -132,7 +132,7 @@ def revision_diff(
 
     Revisions are read into a temporary folder that is always removed and loaded
     without a cache, so they never mix with the work tree's cache. Raises
-    :class:`~intgraph.revisions.GitError` for a missing git, a vault outside a work
+    :class:`~intgraph.errors.GitError` for a missing git, a vault outside a work
     tree or an unknown revision.
     """
     with Repository(vault) as repo:
