@@ -387,3 +387,17 @@ def test_compare_matches_by_id_then_by_path(tmp_path: Path) -> None:
         ("metadata", "C.md", "C2.md", ("path", "id", "document id")),
     ]
     assert [a.name for a in diff.affected] == ["Z"]
+
+
+def test_no_change(repo: Path) -> None:
+    result = run("diff", "--vault", str(repo / V), "--base", "base", "--head", "base")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[3] == "**No change to the integration landscape.**"
+    assert "<details>" not in result.stdout
+    data = _diff_json(
+        "--vault", str(repo / V), "--base", "base", "--head", "base", "--fail-on", "any"
+    )
+    assert data["changes"] == [] and data["affected"] == []
+    assert (
+        run("diff", "--vault", str(repo / V), "--base", "base", "--fail-on", "any").exit_code == 1
+    )

@@ -251,7 +251,7 @@ def render_table(diff: LandscapeDiff, width: int | None = None, color: bool = Fa
             s = c.current
             table.add_row(
                 c.kind + (" (Production)" if c.production else ""),
-                escape.terminal(s.label if s.id else s.title),
+                escape.terminal(f"{s.id} {s.title}" if s.id else s.title),
                 escape.terminal(s.path),
                 escape.terminal(_plain(c, c.before)),
                 escape.terminal(_plain(c, c.after)),
