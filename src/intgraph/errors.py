@@ -69,3 +69,8 @@ class OutputError(IntgraphError):
 
 class UsageError(IntgraphError):
     """An option value the library cannot use (an unknown status, lint code, ...)."""
+
+
+class GitError(IntgraphError):
+    """git is missing, the vault is not in a git work tree, or a revision is unknown
+    (``intgraph diff``)."""

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from intgraph import __version__
+from intgraph.cli import ci
 from intgraph.cli.common import (
     emit,
     format_option,
@@ -108,7 +109,7 @@ def systems_cmd(source: Source, fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(orphans_render.FORMATS),
+    type=click.Choice(orphans_render.FORMATS + ci.FORMATS),
     default=None,
     help="Output format (default: summary on a terminal, else markdown).",
 )
@@ -136,8 +137,12 @@ def orphans_cmd(
         )
     if fmt is None:
         fmt = "summary" if out is None and sys.stdout.isatty() else "markdown"
-    report = orphan_report(source.load(quiet=fmt == "json", need_integrations=False))
-    emit(orphans_render.render(report, fmt), out, force)
+    landscape = source.load(quiet=fmt not in ("summary", "markdown"), need_integrations=False)
+    report = orphan_report(landscape)
+    if fmt in ci.FORMATS:
+        emit(ci.orphans_output(landscape, report, fmt), out, force)
+    else:
+        emit(orphans_render.render(report, fmt), out, force)
     tripped = [category for category in fail if report.non_empty(category)]
     if tripped:
         click.echo(f"intgraph: --fail-on: found {', '.join(tripped)}", err=True)
@@ -146,7 +151,7 @@ def orphans_cmd(
 
 @main.command("lint")
 @vault_options
-@format_option(lint_render.FORMATS, "text")
+@format_option(lint_render.FORMATS + ci.FORMATS, "text")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Check dates as of YYYY-MM-DD.")
 @click.option(
     "--max-test-age",
@@ -186,7 +191,10 @@ def lint_cmd(
     day = today.date() if today else dt.date.today()
     landscape = source.load(quiet=fmt == "json", need_integrations=False)
     findings = lint(landscape, day, max_test_age, split_list(select), split_list(ignore))
-    emit(lint_render.render(findings, fmt), out, force)
+    if fmt in ci.FORMATS:
+        emit(ci.lint_output(landscape, findings, fmt), out, force)
+    else:
+        emit(lint_render.render(findings, fmt), out, force)
     if fmt == "text":
         click.echo(lint_render.summary(findings), err=True)
     if at_least(findings, fail_level):
