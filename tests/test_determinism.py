@@ -23,8 +23,9 @@ def _commands(vault: Path, out: Path) -> list[list[str]]:
     listing = run("systems", "--vault", str(vault), "--no-cache", "--format", "json")
     systems = json.loads(listing.stdout)["systems"] if listing.exit_code == 0 else []
     commands: list[list[str]] = [["systems", "--format", f] for f in ("table", "json")]
-    commands += [["orphans", "--format", f] for f in ("markdown", "json", "csv", "html")]
-    commands += [["lint", "--today", "2026-01-01", "--format", f] for f in ("text", "json")]
+    ci = ("sarif", "github", "gitlab", "rdjsonl")
+    commands += [["orphans", "--format", f] for f in ("markdown", "json", "csv", "html", *ci)]
+    commands += [["lint", "--today", "2026-01-01", "--format", f] for f in ("text", "json", *ci)]
     commands.append(["map", "--out", str(out / "map.html")])
     # The busiest systems exercise the longest lists.
     busiest = sorted(
