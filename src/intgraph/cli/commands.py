@@ -153,9 +153,8 @@ def _generated() -> dt.datetime | None:
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=str),
-    default=html_map.DEFAULT_OUT,
-    show_default=True,
-    help="Write the map page to FILE.",
+    default=None,
+    help="Write the map to FILE [default: reports/map.html, or reports/map.svg].",
 )
 @click.option(
     "--focus",
@@ -167,20 +166,29 @@ def _generated() -> dt.datetime | None:
     "With --focus: downstream, upstream or both, as for impact.",
     "With --focus: maximum distance.",
 )
+@click.option(
+    "--group-by",
+    type=click.Choice(html_map.GROUP_BY),
+    default=None,
+    help="Group systems by note folder, owner or community, or not [default: see README].",
+)
+@format_option(html_map.FORMATS, "html")
 @guarded
 def map_cmd(
     source: Source,
-    out: str,
+    out: str | None,
     focus: str | None,
     direction: str,
     depth: int | None,
     status: tuple[str, ...],
+    group_by: str | None,
+    fmt: str,
 ) -> None:
     """Write the interactive architecture map: one offline HTML file."""
     if focus is None and (depth is not None or direction != "downstream"):
         raise click.UsageError("--depth and --direction need --focus")
     landscape = source.load()
     written = html_map.write_map(
-        landscape, out, focus, depth, direction, status, generated=_generated()
+        landscape, out, focus, depth, direction, status, _generated(), group_by or "auto", fmt
     )
     click.echo(f"wrote {written}", err=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
@@ -19,10 +19,10 @@ from intgraph.model import IntegrationFields
 from intgraph.pipeline import Landscape
 from intgraph.queries.impact import Impact
 from intgraph.render.escape import terminal
-from intgraph.render.map_layout import distance_layout, layered_layout
+from intgraph.render.map_groups import COLLAPSE_LIMIT, Grouping, group_systems
+from intgraph.render.map_layout import distance_layout, grouped_layout, layered_layout
 
 STATUS_CLASSES = ("production", "development", "planning", "deprecated")
-SETTLE_LIMIT = 300  # up to this many systems, the page settles the layered layout with physics
 OTHER = "other"
 
 
@@ -39,13 +39,21 @@ class MapData:
     edges: list[dict[str, Any]]
     undrawn: int
     focus: dict[str, Any] | None
-    routes: list[tuple[int, int]]
+    grouping: Grouping = Grouping("none", (), ())
+    groups: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def settle(self) -> bool:
         """True when the page refines the positions with a short, seeded physics run
-        (a small whole-landscape map); otherwise the positions are final."""
-        return self.focus is None and 1 < len(self.nodes) <= SETTLE_LIMIT
+        (a small, ungrouped whole-landscape map); otherwise the positions are final."""
+        return (
+            self.focus is None and not self.groups and 1 < len(self.nodes) <= COLLAPSE_LIMIT
+        )
+
+    @property
+    def collapsed(self) -> bool:
+        """True when the page starts with every group collapsed into one node."""
+        return bool(self.groups) and len(self.nodes) > COLLAPSE_LIMIT
 
     def payload(self) -> dict[str, Any]:
         """The JSON object embedded in the page."""
@@ -53,11 +61,13 @@ class MapData:
             "vault": self.vault,
             "focus": self.focus,
             "settle": self.settle,
+            "collapsed": self.collapsed,
+            "groupBy": self.grouping.mode,
+            "groups": self.groups,
             "undrawn": self.undrawn,
             "nodes": self.nodes,
             "integrations": self.records,
             "edges": self.edges,
-            "routes": [[f"n{a}", f"n{b}"] for a, b in self.routes] if self.settle else [],
         }
 
 
@@ -79,22 +89,40 @@ Ends = tuple[list[str], list[str], list[str]]
 
 
 def _ends(graph: nx.MultiDiGraph, node: str) -> Ends:
-    """(sources, targets, middleware) of an integration node, each sorted and distinct."""
+    """(sources, targets, middleware) of an integration node; the ends sorted and distinct,
+    the middleware in the order the note names it (the order of the hops)."""
     return (
         sorted(before(graph, node, "source")),
         sorted(after(graph, node, "target")),
-        sorted(after(graph, node, "via")),
+        after(graph, node, "via"),
     )
 
 
+def segments(sources: list[int], targets: list[int], via: list[int]) -> list[tuple[int, int]]:
+    """The arrows of one integration: source → target, or through its middleware,
+    source → middleware → … → target; distinct, in order, no middleware loops."""
+    hops = [m for m in dict.fromkeys(via)]
+    if not hops:
+        return [(s, t) for s in sources for t in targets]
+    pairs = [(s, hops[0]) for s in sources]
+    pairs += list(zip(hops, hops[1:], strict=False))
+    pairs += [(hops[-1], t) for t in targets]
+    return [p for p in dict.fromkeys(pairs) if p[0] != p[1]]
+
+
 def build_map_data(
-    landscape: Landscape, statuses: Collection[str] = (), focus: Impact | None = None
+    landscape: Landscape,
+    statuses: Collection[str] = (),
+    focus: Impact | None = None,
+    group_by: str = "auto",
 ) -> MapData:
     """The map of the whole landscape, or of ``focus``'s neighbourhood when given.
 
     ``statuses`` keeps only integrations with those statuses (case-insensitive), as impact
     does; in/out counts and node sizes count those integrations. A focused map holds the
-    focused system, every system and integration of the impact, and nothing else.
+    focused system, every system and integration of the impact, and nothing else (the
+    middleware of an integration is drawn on its path when it is one of them). The whole
+    landscape is grouped by ``group_by`` (see :mod:`intgraph.render.map_groups`).
     """
     graph = landscape.graph
     wanted = {s.lower() for s in statuses}
@@ -115,24 +143,27 @@ def build_map_data(
     ends.update((node, _ends(graph, node)) for node in shown if node not in ends)
     records: list[dict[str, Any]] = []
     pairs_of: list[list[tuple[int, int]]] = []
+    flows: list[tuple[int, int]] = []
     for node in shown:
-        sources, targets, via = ends[node]
-        if focus is not None and focus.system_node in via:
-            # routed through the focused middleware: draw the middleware on the path
-            sources = [s for s in sources if s in index] or [focus.system_node]
-            targets = [t for t in targets if t in index] or [focus.system_node]
-        pairs_of.append(
-            [(index[s], index[t]) for s in sources for t in targets if s in index and t in index]
+        sources, targets, via = (
+            [index[n] for n in part if n in index] for part in ends[node]
         )
-        records.append(_record(landscape, node, len(records), via))
+        pairs_of.append(segments(sources, targets, via))
+        flows += [(a, b) for a in sources for b in targets]
+        record = _record(landscape, node, len(records), ends[node][2])
+        record.update(s=sources, t=targets, m=via)
+        records.append(record)
     edges = list(_edges(pairs_of))
     links = [(e["from"], e["to"]) for e in edges]
     distances: dict[int, int] = {}
     info: dict[str, Any] | None = None
-    routes: list[tuple[int, int]] = []
+    grouping = Grouping("none", (), ())
     if focus is None:
-        routes = sorted(set(_routes([ends[n] for n in kept], index)))
-        positions = layered_layout(len(order), links + routes)
+        grouping = group_systems(landscape, order, flows, group_by)
+        if grouping.labels:
+            positions = grouped_layout(len(order), links, grouping.member)
+        else:
+            positions = layered_layout(len(order), links)
     else:
         start = index[focus.system_node]
         placed = _placed(focus, index)
@@ -143,6 +174,7 @@ def build_map_data(
             "name": terminal(focus.system),
             "direction": focus.direction,
             "depth": focus.max_depth,
+            "columns": _columns(distances, positions),
         }
     counts = _counts([ends[n] for n in kept])
     nodes = [
@@ -150,25 +182,79 @@ def build_map_data(
         for i, node in enumerate(order)
     ]
     if focus is not None:
+        both = _both_ways(focus, index)
         for i, item in enumerate(nodes):
             item["distance"] = distances[i]
+            if i in both:
+                item["both"] = True
+    for i, group in enumerate(grouping.member):
+        nodes[i]["g"] = group
     for edge in edges:
         edge["from"], edge["to"] = f"n{edge['from']}", f"n{edge['to']}"
     undrawn = sum(1 for pairs in pairs_of if not pairs)
     return MapData(
-        landscape.name, tuple(order), tuple(shown), nodes, records, edges, undrawn, info, routes
+        landscape.name,
+        tuple(order),
+        tuple(shown),
+        nodes,
+        records,
+        edges,
+        undrawn,
+        info,
+        grouping,
+        _groups(grouping, nodes),
     )
 
 
+def _groups(grouping: Grouping, nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each group: id, label, member count, middleware count, and its centre."""
+    found: list[dict[str, Any]] = [
+        {"id": f"g{i}", "label": terminal(label), "count": 0, "middleware": 0, "x": 0.0, "y": 0.0}
+        for i, label in enumerate(grouping.labels)
+    ]
+    for node in nodes:
+        if "g" in node:
+            group = found[node["g"]]
+            group["count"] += 1
+            group["middleware"] += node["kind"] == "middleware"
+            group["x"] += node["x"]
+            group["y"] += node["y"]
+    for group in found:
+        count = max(1, group["count"])
+        group["x"], group["y"] = round(group["x"] / count, 1), round(group["y"] / count, 1)
+    return found
+
+
+def _columns(distances: dict[int, int], positions: list[tuple[float, float]]) -> list[dict[str, Any]]:
+    """The focus map's column headings: label and centre x of every distance column."""
+    spans: dict[int, list[float]] = {}
+    for node, distance in distances.items():
+        spans.setdefault(distance, []).append(positions[node][0])
+    columns = []
+    for distance in sorted(spans):
+        xs = spans[distance]
+        label = (
+            "SYSTEM" if distance == 0 else f"{'downstream' if distance > 0 else 'upstream'} {abs(distance)}"
+        )
+        columns.append({"label": label, "x": round((min(xs) + max(xs)) / 2, 1), "d": distance})
+    return columns
+
+
+def _both_ways(focus: Impact, index: dict[str, int]) -> set[int]:
+    ways: dict[int, set[str]] = {}
+    for system in focus.systems:
+        ways.setdefault(index[system.node], set()).add(system.direction)
+    return {i for i, w in ways.items() if len(w) == 2}
+
+
 def _placed(focus: Impact, index: dict[str, int]) -> dict[int, int]:
-    """Signed distance of every affected system: downstream positive, upstream negative;
-    a system reached both ways keeps the shorter way (downstream on a tie)."""
+    """Signed distance of every affected system: downstream positive, upstream negative,
+    0 (the middle column) for a system reached both ways."""
     placed: dict[int, int] = {}
     for system in focus.systems:
         signed = system.distance if system.direction == "downstream" else -system.distance
         i = index[system.node]
-        if i not in placed or abs(signed) < abs(placed[i]):
-            placed[i] = signed
+        placed[i] = 0 if i in placed and (placed[i] > 0) != (signed > 0) else signed
     return placed
 
 
@@ -180,16 +266,6 @@ def _counts(ends: Iterable[Ends]) -> dict[str, tuple[int, int, int]]:
             for system in systems:
                 found.setdefault(system, [0, 0, 0])[slot] += 1
     return {k: (v[0], v[1], v[2]) for k, v in found.items()}
-
-
-def _routes(ends: Iterable[Ends], index: dict[str, int]) -> list[tuple[int, int]]:
-    """Layout-only links source → middleware → target, so middleware sits on the path."""
-    links: list[tuple[int, int]] = []
-    for sources, targets, via in ends:
-        for m in via:
-            links += [(index[s], index[m]) for s in sources]
-            links += [(index[m], index[t]) for t in targets]
-    return links
 
 
 def _edges(pairs_of: list[list[tuple[int, int]]]) -> Iterable[dict[str, Any]]:
