@@ -207,21 +207,32 @@ def build_map_data(
 
 
 def _groups(grouping: Grouping, nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each group: id, label, member count, middleware count, and its centre."""
+    """Each group: id, label, member count, middleware count, its centre and a radius
+    that covers most of its members' area (a collapsed group is drawn that big)."""
     found: list[dict[str, Any]] = [
-        {"id": f"g{i}", "label": terminal(label), "count": 0, "middleware": 0, "x": 0.0, "y": 0.0}
+        {"id": f"g{i}", "label": terminal(label), "count": 0, "middleware": 0}
         for i, label in enumerate(grouping.labels)
     ]
+    spots: list[list[tuple[float, float]]] = [[] for _ in found]
     for node in nodes:
         if "g" in node:
             group = found[node["g"]]
             group["count"] += 1
             group["middleware"] += node["kind"] == "middleware"
-            group["x"] += node["x"]
-            group["y"] += node["y"]
-    for group in found:
-        count = max(1, group["count"])
-        group["x"], group["y"] = round(group["x"] / count, 1), round(group["y"] / count, 1)
+            spots[node["g"]].append((node["x"], node["y"]))
+    for group, points in zip(found, spots, strict=True):
+        xs = [p[0] for p in points] or [0.0]
+        ys = [p[1] for p in points] or [0.0]
+        width, height = max(xs) - min(xs), max(ys) - min(ys)
+        group["x"] = round((min(xs) + max(xs)) / 2, 1)
+        group["y"] = round((min(ys) + max(ys)) / 2, 1)
+        group["r"] = math.sqrt(width * height) / 2 + 60
+    for group in found:  # collapsed groups never overlap: at most half way to the nearest
+        nearest = min(
+            (math.dist((group["x"], group["y"]), (o["x"], o["y"])) for o in found if o is not group),
+            default=2 * group["r"],
+        )
+        group["r"] = round(max(20.0, min(group["r"], 0.48 * nearest)), 1)
     return found
 
 

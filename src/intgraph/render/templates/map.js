@@ -100,11 +100,14 @@
     return item;
   }
   function groupItem(g, i) {
-    var size = 18 + 3 * Math.sqrt(g.count);
+    var size = g.r;
+    var font = groupFont(size);
+    var lines = g.label.split(" · ").concat([g.count + (g.count === 1 ? " system" : " systems")]);
     return {
-      id: g.id, label: g.label + "\n" + g.count + (g.count === 1 ? " system" : " systems"),
-      x: g.x, y: g.y, size: size, shape: "dot", borderWidth: 2, opacity: 1,
-      font: { size: 16, color: "#1e1b4b", strokeWidth: 4, strokeColor: "#ffffff" },
+      id: g.id, label: lines.join("\n"), x: g.x, y: g.y, size: size, shape: "dot",
+      borderWidth: 3, opacity: 1,
+      font: { size: font, color: "#1e1b4b", strokeWidth: Math.max(3, font / 5), strokeColor: "#ffffff",
+        vadjust: -size - lines.length * font * 0.62 - font * 0.3 },
       color: { background: NODE.group.background, border: NODE.group.border,
         highlight: { background: NODE.group.background, border: SELECTED },
         hover: { background: NODE.group.background, border: SELECTED } },
@@ -174,7 +177,7 @@
     var label = function (id) { return id[0] === "g" ? data.groups[num(id)].label : byNode.get(id).name; };
     return {
       id: "f:" + f.from + ">" + f.to, from: f.from, to: f.to, flow: true,
-      width: 1 + 9 * Math.sqrt(count / heaviest), dashes: false,
+      width: (1 + 9 * Math.sqrt(count / heaviest)) * unit, dashes: false,
       color: { color: "#64748b", opacity: 0.55, highlight: SELECTED, hover: SELECTED, inherit: false },
       title: tooltip(label(f.from) + " → " + label(f.to), [count + (count === 1 ? " integration" : " integrations"), parts.join(" · ")])
     };
@@ -182,6 +185,10 @@
 
   var nodes = new vis.DataSet([]);
   var edges = new vis.DataSet([]);
+  /* a collapsed map is drawn at the scale of its groups: strokes and text grow with them */
+  var radii = data.groups.map(function (g) { return g.r; }).sort(function (a, b) { return a - b; });
+  var unit = data.collapsed && radii.length ? Math.max(1, radii[Math.floor(radii.length / 2)] / 60) : 1;
+  function groupFont(size) { return Math.max(14, Math.round(size / 6), Math.round(unit * 8)); }
   var groupItems = data.groups.map(groupItem);
 
   function sync() {
@@ -384,8 +391,8 @@
     nodes.getIds().forEach(function (id) {
       if (id[0] !== "g") { return; }
       var g = num(id), hit = groupHits.get(g);
-      var border = NODE.group.border, opacity = 1, width = 2;
-      if (sel) { if (hit) { border = hit.d ? DOWN : UP; width = 5; } else { opacity = FADED; } }
+      var border = NODE.group.border, opacity = 1, width = groupItems[g].borderWidth;
+      if (sel) { if (hit) { border = hit.d ? DOWN : UP; width *= 2.5; } else { opacity = FADED; } }
       nodeChanges.push({ id: id, opacity: opacity, borderWidth: width,
         color: { background: NODE.group.background, border: border, highlight: { background: NODE.group.background, border: SELECTED }, hover: { background: NODE.group.background, border: SELECTED } } });
     });
@@ -425,11 +432,13 @@
     a.addEventListener("click", function (event) { event.preventDefault(); state.open(url); });
     return a;
   }
+  var LISTED = 1000;
   function section(title, items, fill) {
     panel.appendChild(el("h3", title + " (" + items.length + ")"));
     var list = el("ul");
-    items.forEach(function (item) { list.appendChild(fill(item)); });
+    items.slice(0, LISTED).forEach(function (item) { list.appendChild(fill(item)); });
     panel.appendChild(list);
+    if (items.length > LISTED) { panel.appendChild(el("p", "… and " + (items.length - LISTED) + " more", "muted")); }
   }
   function systemEntry(pair) {
     var li = el("li");
