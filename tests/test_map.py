@@ -74,14 +74,22 @@ def hostile() -> Landscape:
 
 
 def arrows(landscape: Landscape) -> int:
-    """Arrows the map must draw: each integration's distinct sources × distinct targets."""
+    """Arrows the map must draw: each integration's distinct sources × distinct targets, or,
+    routed through middleware, source → middleware, middleware → next middleware and
+    middleware → target (distinct, and none from a system to itself)."""
     graph = landscape.graph
     total = 0
     for node, data in graph.nodes(data=True):
         if data["kind"] == INTEGRATION:
             sources = {u for u, _, r in graph.in_edges(node, data="role") if r == "source"}
             targets = {v for _, v, r in graph.out_edges(node, data="role") if r == "target"}
-            total += len(sources) * len(targets)
+            via = [v for _, v, r in graph.out_edges(node, data="role") if r == "via"]
+            if not via:
+                total += len(sources) * len(targets)
+                continue
+            hops = {(s, via[0]) for s in sources} | {(via[-1], t) for t in targets}
+            hops |= set(zip(via, via[1:]))
+            total += sum(1 for a, b in hops if a != b)
     return total
 
 
@@ -123,6 +131,9 @@ def test_flow_payload(flow: Landscape) -> None:
         "owner": "Ada Lovelace",
         "path": "Integrations/Orders to Billing.md",
         "url": "obsidian://open?vault=flow&file=Integrations%2FOrders%20to%20Billing.md",
+        "s": [names.index("Order Hub")],
+        "t": [names.index("Billing")],
+        "m": [names.index("Kafka")],
     }
 
 
