@@ -151,8 +151,11 @@ def test_every_system_and_integration_drawn_offline(tmp_path: Path, visit: Any, 
     assert seen.errors == []
     assert seen.requests == [seen.url]
     assert seen.js("() => document.compatMode") == "CSS1Compat"
-    labels = seen.js("() => window.__intgraph.network.body.data.nodes.get().map(n => n.label)")
-    assert sorted(labels) == sorted(n["name"] for n in map_data(landscape).nodes)
+    data = map_data(landscape)
+    shown = seen.js("() => window.__intgraph.shown()")
+    assert sorted(shown) == sorted(n["id"] for n in data.nodes)
+    assert seen.js("() => window.__intgraph.network.body.data.edges.get()"
+                   ".filter(e => e.label).length") == 0  # fmt: skip
 
 
 def test_settled_layout_is_the_same_every_time(tmp_path: Path, visit: Any) -> None:
@@ -168,8 +171,9 @@ def test_tooltips_show_text(tmp_path: Path, visit: Any) -> None:
     assert "<script>window.__pwned='alias'</script>" in tip
     assert "Integrations in: 1 · out: 1" in tip
     edge = seen.js(
-        "() => window.__intgraph.network.body.data.edges.get()"
-        ".filter(e => e.label === 'via Evil Hub' && e.smooth === undefined).map(e => e.id)"
+        "() => { const d = JSON.parse(document.getElementById('intgraph-data').textContent);"
+        " return d.edges.filter(e => d.integrations[e.i].ref === 'INT-003'"
+        " && e.curve === undefined).map(e => e.id); }"
     )[0]
     tip = seen.hover("edge", edge)
     for line in (
@@ -221,23 +225,58 @@ def test_hostile_vault_runs_nothing(tmp_path: Path, visit: Any, csp: bool) -> No
     assert seen.js("() => document.title") == "hostile · intgraph architecture map"
 
 
-def test_click_opens_the_note_in_obsidian(tmp_path: Path, visit: Any) -> None:
+def test_click_selects_and_opening_in_obsidian_is_explicit(tmp_path: Path, visit: Any) -> None:
     seen = visit(written(tmp_path, load_vault(fixture("flow"))))
     seen.js(
         "() => { window.__opened = []; window.__intgraph.open = (u) => window.__opened.push(u); }"
     )
-    seen.page.mouse.click(*seen.at("node", seen.node_id("Order Hub")))
-    seen.page.mouse.click(*seen.at("node", seen.node_id("Data Lake")))
+    hub = seen.node_id("Order Hub")
+    seen.page.mouse.click(*seen.at("node", hub))
+    assert seen.js("() => window.__opened") == []  # a click never navigates away
+    assert seen.js("() => window.__intgraph.selected") == hub
+    assert seen.page.text_content("#panel h2") == "Order Hub"
+    seen.page.click("#panel a.open-note >> nth=0")
+    seen.page.mouse.dblclick(*seen.at("node", seen.node_id("Billing")))
+    seen.page.mouse.dblclick(*seen.at("node", seen.node_id("Data Lake")))  # no note: nothing
     edge = seen.js(
         "(from) => window.__intgraph.network.body.data.edges.get()"
-        ".filter(e => e.from === from && e.smooth === undefined && !e.label).map(e => e.id)[0]",
-        seen.node_id("Billing"),
+        ".filter(e => e.from === from && e.smooth === undefined).map(e => e.id)[0]",
+        seen.node_id("Ledger"),
     )
     seen.page.mouse.click(*seen.at("edge", edge))
+    assert seen.page.text_content("#panel h2") == "Ledger to Reporting"
+    seen.page.click("#panel a.open-note")
     assert seen.js("() => window.__opened") == [
         "obsidian://open?vault=flow&file=Systems%2FOrder%20Hub.md",
-        "obsidian://open?vault=flow&file=Integrations%2FBilling%20to%20Ledger.md",
+        "obsidian://open?vault=flow&file=Systems%2FBilling.md",
+        "obsidian://open?vault=flow&file=Integrations%2FLedger%20to%20Reporting.md",
     ]
+    assert seen.errors == [] and seen.requests == [seen.url]
+
+
+def test_search_and_keys_keep_working_after_clicks(tmp_path: Path, visit: Any) -> None:
+    """A real click on a system (default open handler left in place), then search, /, Esc."""
+    seen = visit(written(tmp_path, load_vault(fixture("flow"))))
+    seen.page.mouse.click(*seen.at("node", seen.node_id("Order Hub")))
+    seen.page.mouse.click(*seen.at("node", seen.node_id("Billing")))
+    assert seen.search("ledger") == seen.node_id("Ledger")
+    assert seen.page.text_content("#search-result") == "Found Ledger"
+    seen.page.click("#find")
+    assert seen.js("() => window.__intgraph.selected") == seen.node_id("Ledger")
+    seen.page.click("#network", position={"x": 5, "y": 5})
+    seen.page.keyboard.press("/")
+    assert seen.js("() => document.activeElement.id") == "search-input"
+    seen.page.keyboard.type("invoicing")
+    seen.page.keyboard.press("Enter")
+    assert seen.js("() => window.__intgraph.selected") == seen.node_id("Billing")
+    seen.page.keyboard.press("Escape")
+    assert seen.js("() => window.__intgraph.selected") is None
+    assert seen.js("() => window.__intgraph.network.getSelectedNodes()") == []
+    assert seen.page.input_value("#search-input") == ""
+    faded = seen.js("() => window.__intgraph.network.body.data.nodes.get()"
+                    ".filter(n => n.opacity < 1).length")  # fmt: skip
+    assert faded == 0
+    assert seen.errors == [] and seen.requests == [seen.url]
 
 
 def test_search_finds_and_focuses_by_name_or_alias(tmp_path: Path, visit: Any) -> None:
@@ -287,7 +326,12 @@ def test_big_map_keeps_every_arrow_at_every_zoom(tmp_path: Path, visit: Any) -> 
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     landscape = load_vault(bench.generate_vault(tmp_path / "big", systems=400, integrations=1600))
+    data = map_data(landscape)
+    assert data.collapsed
     seen = visit(written(tmp_path, landscape))
+    assert seen.js("() => window.__intgraph.count().nodes") == len(data.groups)
+    seen.js("() => window.__intgraph.expandAll()")
+    seen.js("() => window.__intgraph.network.fit()")
     assert seen.js("() => window.__intgraph.count()") == {"nodes": 400, "edges": arrows(landscape)}
     assert seen.js("() => window.__intgraph.far()") is True
     seen.js("() => window.__intgraph.network.moveTo({scale: 1.2})")

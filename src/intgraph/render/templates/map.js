@@ -212,6 +212,7 @@
     paint();
   }
 
+  sync();  /* filled before the network starts, so the seeded settle runs on every node at once */
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
     autoResize: true,
@@ -650,7 +651,6 @@
     a.click();
   });
 
-  sync();
   if (!data.settle) { network.fit({ animation: false }); }
   showLegend();
 })();
