@@ -353,3 +353,159 @@ def test_screenshot_of_the_sample_vault(tmp_path: Path, visit: Any) -> None:
     assert seen.errors == [] and seen.requests == [seen.url]
     (ROOT / "docs").mkdir(exist_ok=True)
     seen.page.screenshot(path=str(ROOT / "docs" / "map.png"))
+
+
+IMPACT_NAMES = ("SAP ERP", "MuleSoft Anypoint", "Salesforce CRM", "Snowflake DW", "Workday HCM")
+DOWN, UP = "#ea580c", "#0284c7"
+
+
+def expected_impact(landscape: Landscape, name: str, depth: int | None) -> tuple[list, list]:
+    result = impact(landscape, name, "both", depth)
+    systems = sorted((s.name, s.direction, s.distance) for s in result.systems)
+    return systems, sorted((i.path, i.distance) for i in result.integrations)
+
+
+def page_impact(seen: Visit, name: str) -> tuple[list, list]:
+    got = seen.js("(name) => window.__intgraph.impact(name)", name)
+    best: dict[str, int] = {}
+    for path, _direction, distance in got["integrations"]:
+        best[path] = min(distance, best.get(path, distance))
+    return sorted(tuple(s) for s in got["systems"]), sorted(best.items())
+
+
+@pytest.mark.parametrize("depth", ["all", "1", "2"])
+def test_impact_at_a_click_equals_the_cli_on_the_sample(
+    tmp_path: Path, visit: Any, depth: str
+) -> None:
+    landscape = load_vault(fixture("acme"))
+    seen = visit(written(tmp_path, landscape))
+    seen.page.select_option("#depth", depth)
+    limit = None if depth == "all" else int(depth)
+    for name in IMPACT_NAMES:
+        assert page_impact(seen, name) == expected_impact(landscape, name, limit), name
+        # what is painted: the selection, downstream in orange, upstream in blue, the rest faded
+        seen.page.mouse.click(*seen.at("node", seen.node_id(name)))
+        result = impact(landscape, name, "both", limit)
+        painted = seen.js(
+            "() => window.__intgraph.network.body.data.nodes.get().map("
+            "n => [n.id, n.color.border, n.opacity])"
+        )
+        names = {n["id"]: n["name"] for n in map_data(landscape).nodes}
+        down = {names[i] for i, border, _ in painted if border == DOWN}
+        up = {names[i] for i, border, _ in painted if border == UP}
+        faded = {names[i] for i, _, opacity in painted if opacity < 1}
+        want_down = {s.name for s in result.systems if s.direction == "downstream"}
+        want_up = {s.name for s in result.systems if s.direction == "upstream"} - want_down
+        assert (down, up) == (want_down, want_up), name
+        assert faded == set(names.values()) - want_down - want_up - {name}
+        heads = seen.page.locator("#panel h3").all_text_contents()
+        assert heads == [
+            f"Downstream systems ({len(want_down)})",
+            f"Upstream systems ({sum(1 for s in result.systems if s.direction == 'upstream')})",
+            f"Integrations ({len(result.integrations)})",
+        ]
+    assert seen.errors == [] and seen.requests == [seen.url]
+
+
+def test_impact_at_a_click_equals_the_cli_on_a_generated_vault(
+    tmp_path: Path, visit: Any
+) -> None:
+    from benchmarks.vaultgen import generate
+
+    made = generate(tmp_path / "gen", 1300, seed=5)
+    landscape = load_vault(made.root)
+    data = map_data(landscape)
+    assert data.collapsed
+    seen = visit(written(tmp_path, landscape))
+    busiest = sorted(data.nodes, key=lambda n: -(n["in"] + n["out"] + n["via"]))
+    names = [made.hub, busiest[1]["name"], busiest[40]["name"], data.nodes[-1]["name"]]
+    names.append(next(n["name"] for n in data.nodes if n["kind"] == "middleware"))
+    for depth in ("all", "2"):
+        seen.page.select_option("#depth", depth)
+        for name in names:
+            limit = None if depth == "all" else 2
+            assert page_impact(seen, name) == expected_impact(landscape, name, limit), name
+    assert seen.errors == [] and seen.requests == [seen.url]
+
+
+def test_groups_drawn_as_regions_with_their_members(tmp_path: Path, visit: Any) -> None:
+    landscape = load_vault(fixture("acme"))
+    data = map_data(landscape)
+    seen = visit(written(tmp_path, landscape))
+    seen.page.wait_for_function("() => window.__intgraph.regions !== undefined")
+    regions = seen.js("() => window.__intgraph.regions")
+    want = {
+        g["label"]: sorted(n["name"] for n in data.nodes if n["g"] == i)
+        for i, g in enumerate(data.groups)
+    }
+    assert {r["label"]: sorted(r["members"]) for r in regions} == want
+    positions = seen.js("() => window.__intgraph.network.getPositions()")
+    ids = {n["name"]: n["id"] for n in data.nodes}
+    for region in regions:
+        left, top, right, bottom = region["box"]
+        for name in region["members"]:
+            spot = positions[ids[name]]
+            assert left < spot["x"] < right and top < spot["y"] < bottom
+
+
+def test_large_map_starts_collapsed_and_expands(tmp_path: Path, visit: Any) -> None:
+    from benchmarks.vaultgen import generate
+
+    landscape = load_vault(generate(tmp_path / "gen", 1300, seed=5).root)
+    data = map_data(landscape)
+    seen = visit(written(tmp_path, landscape))
+    labels = seen.js("() => window.__intgraph.network.body.data.nodes.get().map(n => n.label)")
+    assert sorted(labels) == sorted(
+        "\n".join([*g["label"].split(" · "), f"{g['count']} systems"]) for g in data.groups
+    )
+    flows = seen.js("() => window.__intgraph.network.body.data.edges.get().map(e => e.id)")
+    assert flows and all(f.startswith("f:g") for f in flows)
+    biggest = max(range(len(data.groups)), key=lambda g: data.groups[g]["count"])
+    seen.page.mouse.dblclick(*seen.at("node", f"g{biggest}"))
+    shown = seen.js("() => window.__intgraph.count().nodes")
+    assert shown == len(data.groups) - 1 + data.groups[biggest]["count"]
+    assert seen.search(data.nodes[0]["name"]) == "n0"  # found inside a collapsed group
+    seen.page.click("#expand-all")
+    assert seen.js("() => window.__intgraph.count()") == {
+        "nodes": len(data.nodes),
+        "edges": len(data.edges),
+    }
+    seen.page.click("#collapse-all")
+    assert seen.js("() => window.__intgraph.count().nodes") == len(data.groups)
+    assert seen.errors == [] and seen.requests == [seen.url]
+
+
+LABEL_BOXES = """() => {
+  const net = window.__intgraph.network;
+  return net.body.nodeIndices.map(id => net.body.nodes[id])
+    .filter(n => n.options.label)
+    .map(n => { const s = n.labelModule.size;
+                return [n.id, s.left, s.top, s.left + s.width, s.top + s.height]; });
+}"""
+
+
+def test_node_labels_never_overlap_at_fit_on_the_sample(tmp_path: Path, visit: Any) -> None:
+    landscape = load_vault(fixture("acme"))
+    seen = visit(written(tmp_path, landscape))
+    seen.page.click("#fit")
+    seen.js("() => window.__intgraph.network.redraw()")
+    seen.page.wait_for_timeout(200)
+    boxes = seen.js(LABEL_BOXES)
+    assert len(boxes) == len(map_data(landscape).nodes)  # every label shown
+    assert seen.js("() => window.__intgraph.hiddenLabels()") == []
+    for a in boxes:
+        assert a[3] > a[1] and a[4] > a[2]
+        for b in boxes:
+            if a[0] < b[0]:
+                apart = a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2]
+                assert apart, (a, b)
+
+
+def test_save_png(tmp_path: Path, visit: Any) -> None:
+    seen = visit(written(tmp_path, load_vault(fixture("acme"))))
+    url = seen.js("() => window.__intgraph.png()")
+    assert url.startswith("data:image/png;base64,") and len(url) > 20000
+    with seen.page.expect_download() as info:
+        seen.page.click("#save-png")
+    assert info.value.suggested_filename == "acme-map.png"
+    assert seen.errors == [] and seen.requests == [seen.url]

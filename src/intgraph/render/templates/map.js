@@ -282,6 +282,7 @@
   network.on("beforeDrawing", function (ctx) {
     if (!grouped) { return; }
     ctx.save();
+    var regions = [];
     expanded.forEach(function (g) {
       var box = null;
       members[g].forEach(function (i) {
@@ -306,7 +307,10 @@
       ctx.fillStyle = "#334155";
       ctx.textBaseline = "top";
       ctx.fillText(caption, l + 12, t + 8);
+      regions.push({ label: data.groups[g].label, members: members[g].map(function (i) { return data.nodes[i].name; }),
+        box: [l, t, l + w, t + h] });
     });
+    state.regions = regions;
     ctx.restore();
   });
   network.on("afterDrawing", function (ctx) {
