@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import re
 from datetime import datetime, timezone
@@ -88,7 +89,7 @@ def arrows(landscape: Landscape) -> int:
                 total += len(sources) * len(targets)
                 continue
             hops = {(s, via[0]) for s in sources} | {(via[-1], t) for t in targets}
-            hops |= set(zip(via, via[1:]))
+            hops |= set(itertools.pairwise(via))
             total += sum(1 for a, b in hops if a != b)
     return total
 

@@ -407,9 +407,7 @@ def test_impact_at_a_click_equals_the_cli_on_the_sample(
     assert seen.errors == [] and seen.requests == [seen.url]
 
 
-def test_impact_at_a_click_equals_the_cli_on_a_generated_vault(
-    tmp_path: Path, visit: Any
-) -> None:
+def test_impact_at_a_click_equals_the_cli_on_a_generated_vault(tmp_path: Path, visit: Any) -> None:
     from benchmarks.vaultgen import generate
 
     made = generate(tmp_path / "gen", 1300, seed=5)

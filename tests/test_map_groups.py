@@ -63,7 +63,7 @@ def _owner(path: Path) -> str | None:
     text = path.read_text(encoding="utf-8")
     front = yaml.safe_load(text.split("---")[1]) if text.startswith("---") else {}
     owner = (front or {}).get("owner")
-    return str(owner).strip("[]\" ") if owner else None
+    return str(owner).strip('[]" ') if owner else None
 
 
 def test_acme_is_grouped_by_owner_by_default(acme: Landscape) -> None:

@@ -27,8 +27,8 @@ from intgraph.queries.statuses import check_statuses
 from intgraph.render.escape import terminal
 from intgraph.render.map_data import MapData, build_map_data
 from intgraph.render.output import write_text
-from intgraph.render.svg_map import render_svg
 from intgraph.render.page import render_template, trusted
+from intgraph.render.svg_map import render_svg
 
 VIS_VERSION = "9.1.2"
 FORMATS: tuple[str, ...] = ("html", "svg")
@@ -181,8 +181,6 @@ def write_map(
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {', '.join(FORMATS)}")
     data = map_data(landscape, focus, depth, direction, statuses, group_by)
-    if fmt == "svg":
-        text = render_svg(data, _summary(data))
-    else:
-        text = page_of(landscape, data, generated)
+    svg = fmt == "svg"
+    text = render_svg(data, _summary(data)) if svg else page_of(landscape, data, generated)
     return write_text(out if out is not None else DEFAULT_OUTS[fmt], text)

@@ -6,6 +6,7 @@ travels as JSON string values, which the page shows as text.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from intgraph.model import IntegrationFields
 from intgraph.pipeline import Landscape
 from intgraph.queries.impact import Impact
 from intgraph.render.escape import terminal
-from intgraph.render.map_groups import COLLAPSE_LIMIT, Grouping, group_systems
+from intgraph.render.map_groups import COLLAPSE_LIMIT, NO_GROUPS, Grouping, group_systems
 from intgraph.render.map_layout import distance_layout, grouped_layout, layered_layout
 
 STATUS_CLASSES = ("production", "development", "planning", "deprecated")
@@ -39,16 +40,14 @@ class MapData:
     edges: list[dict[str, Any]]
     undrawn: int
     focus: dict[str, Any] | None
-    grouping: Grouping = Grouping("none", (), ())
+    grouping: Grouping = NO_GROUPS
     groups: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def settle(self) -> bool:
         """True when the page refines the positions with a short, seeded physics run
         (a small, ungrouped whole-landscape map); otherwise the positions are final."""
-        return (
-            self.focus is None and not self.groups and 1 < len(self.nodes) <= COLLAPSE_LIMIT
-        )
+        return self.focus is None and not self.groups and 1 < len(self.nodes) <= COLLAPSE_LIMIT
 
     @property
     def collapsed(self) -> bool:
@@ -105,7 +104,7 @@ def segments(sources: list[int], targets: list[int], via: list[int]) -> list[tup
     if not hops:
         return [(s, t) for s in sources for t in targets]
     pairs = [(s, hops[0]) for s in sources]
-    pairs += list(zip(hops, hops[1:], strict=False))
+    pairs += list(itertools.pairwise(hops))
     pairs += [(hops[-1], t) for t in targets]
     return [p for p in dict.fromkeys(pairs) if p[0] != p[1]]
 
@@ -145,9 +144,7 @@ def build_map_data(
     pairs_of: list[list[tuple[int, int]]] = []
     flows: list[tuple[int, int]] = []
     for node in shown:
-        sources, targets, via = (
-            [index[n] for n in part if n in index] for part in ends[node]
-        )
+        sources, targets, via = ([index[n] for n in part if n in index] for part in ends[node])
         pairs_of.append(segments(sources, targets, via))
         flows += [(a, b) for a in sources for b in targets]
         record = _record(landscape, node, len(records), ends[node][2])
@@ -157,7 +154,7 @@ def build_map_data(
     links = [(e["from"], e["to"]) for e in edges]
     distances: dict[int, int] = {}
     info: dict[str, Any] | None = None
-    grouping = Grouping("none", (), ())
+    grouping = NO_GROUPS
     if focus is None:
         grouping = group_systems(landscape, order, flows, group_by)
         if grouping.labels:
@@ -229,14 +226,20 @@ def _groups(grouping: Grouping, nodes: list[dict[str, Any]]) -> list[dict[str, A
         group["r"] = math.sqrt(width * height) / 2 + 60
     for group in found:  # collapsed groups never overlap: at most half way to the nearest
         nearest = min(
-            (math.dist((group["x"], group["y"]), (o["x"], o["y"])) for o in found if o is not group),
+            (
+                math.dist((group["x"], group["y"]), (o["x"], o["y"]))
+                for o in found
+                if o is not group
+            ),
             default=2 * group["r"],
         )
         group["r"] = round(max(20.0, min(group["r"], 0.48 * nearest)), 1)
     return found
 
 
-def _columns(distances: dict[int, int], positions: list[tuple[float, float]]) -> list[dict[str, Any]]:
+def _columns(
+    distances: dict[int, int], positions: list[tuple[float, float]]
+) -> list[dict[str, Any]]:
     """The focus map's column headings: label and centre x of every distance column."""
     spans: dict[int, list[float]] = {}
     for node, distance in distances.items():
@@ -245,7 +248,9 @@ def _columns(distances: dict[int, int], positions: list[tuple[float, float]]) ->
     for distance in sorted(spans):
         xs = spans[distance]
         label = (
-            "SYSTEM" if distance == 0 else f"{'downstream' if distance > 0 else 'upstream'} {abs(distance)}"
+            "SYSTEM"
+            if distance == 0
+            else f"{'downstream' if distance > 0 else 'upstream'} {abs(distance)}"
         )
         columns.append({"label": label, "x": round((min(xs) + max(xs)) / 2, 1), "d": distance})
     return columns

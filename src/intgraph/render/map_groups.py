@@ -39,6 +39,9 @@ class Grouping:
     member: tuple[int, ...]
 
 
+NO_GROUPS = Grouping("none", (), ())
+
+
 def group_systems(
     landscape: Landscape,
     order: Sequence[str],
@@ -54,7 +57,7 @@ def group_systems(
     if mode == "auto":
         mode = _default(landscape, paths, len(order))
     if mode == "none":
-        return Grouping("none", (), ())
+        return NO_GROUPS
     if mode == "folder":
         keys = [_folder(p) for p in paths]
     elif mode == "owner":

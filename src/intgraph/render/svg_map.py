@@ -24,7 +24,9 @@ STATUS = {
     "other": ("#475569", "12 4 2 4"),
 }
 HEAVIEST = 150  # flows between groups drawn on a collapsed map
-_FORBIDDEN = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef\\ufffe\\uffff]")
+_FORBIDDEN = re.compile(
+    "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef\\ufffe\\uffff]"
+)
 
 
 def _t(value: object) -> str:
@@ -184,7 +186,8 @@ def _collapsed(data: MapData) -> tuple[list[str], tuple[float, float, float, flo
             f'<text x="{x:.1f}" y="{y + 5:.1f}" text-anchor="middle" font-weight="600" '
             f'fill="#1e1b4b">{group["count"]}</text>'
             f'<text x="{x:.1f}" y="{y + r + 18:.1f}" text-anchor="middle" fill="#111827" '
-            f'stroke="#ffffff" stroke-width="3" paint-order="stroke">{_t(group["label"])}</text></g>'
+            f'stroke="#ffffff" stroke-width="3" paint-order="stroke">{_t(group["label"])}'
+            "</text></g>"
         )
     xs = [g["x"] for g in groups] or [0.0]
     ys = [g["y"] for g in groups] or [0.0]
