@@ -341,7 +341,8 @@ def test_big_map_keeps_every_arrow_at_every_zoom(tmp_path: Path, visit: Any) -> 
 
 
 def test_screenshot_of_the_sample_vault(tmp_path: Path, visit: Any) -> None:
-    """Writes docs/map.png for the README (a fixed generation time keeps it stable)."""
+    """Writes docs/map.png, docs/map-impact.png and docs/map-focus.png for the README
+    (a fixed generation time keeps them stable)."""
     if not (FIXTURES / "acme").is_dir():
         pytest.skip("the sample vault vault_fixtures/acme is not there")
     landscape = load_vault(fixture("acme"))
@@ -350,9 +351,25 @@ def test_screenshot_of_the_sample_vault(tmp_path: Path, visit: Any) -> None:
         "nodes": len(map_data(landscape).nodes),
         "edges": arrows(landscape),
     }
-    assert seen.errors == [] and seen.requests == [seen.url]
     (ROOT / "docs").mkdir(exist_ok=True)
     seen.page.screenshot(path=str(ROOT / "docs" / "map.png"))
+    seen.page.mouse.click(*seen.at("node", seen.node_id("Salesforce CRM")))
+    seen.page.mouse.move(5, 5)
+    seen.page.wait_for_function("() => !(" + TOOLTIP + ")()")
+    seen.page.screenshot(path=str(ROOT / "docs" / "map-impact.png"))
+    assert seen.errors == [] and seen.requests == [seen.url]
+    focus = visit(
+        write_map(
+            landscape,
+            tmp_path / "focus.html",
+            focus="SAP ERP",
+            depth=2,
+            direction="both",
+            generated=WHEN,
+        )
+    )
+    focus.page.screenshot(path=str(ROOT / "docs" / "map-focus.png"))
+    assert focus.errors == [] and focus.requests == [focus.url]
 
 
 IMPACT_NAMES = ("SAP ERP", "MuleSoft Anypoint", "Salesforce CRM", "Snowflake DW", "Workday HCM")
@@ -397,7 +414,8 @@ def test_impact_at_a_click_equals_the_cli_on_the_sample(
         want_down = {s.name for s in result.systems if s.direction == "downstream"}
         want_up = {s.name for s in result.systems if s.direction == "upstream"} - want_down
         assert (down, up) == (want_down, want_up), name
-        assert faded == set(names.values()) - want_down - want_up - {name}
+        carriers = {m for i in result.integrations for m in i.middleware}
+        assert faded == set(names.values()) - want_down - want_up - {name} - carriers
         heads = seen.page.locator("#panel h3").all_text_contents()
         assert heads == [
             f"Downstream systems ({len(want_down)})",

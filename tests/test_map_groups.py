@@ -131,7 +131,7 @@ def test_focus_columns_and_both_ways(flow: Landscape) -> None:
     assert by_name["Data Lake"]["distance"] == 3 and by_name["Data Lake"]["x"] > 0
     assert data.focus is not None
     labels = [c["label"] for c in data.focus["columns"]]
-    assert labels == ["SYSTEM", "downstream 1", "downstream 3"]
+    assert labels == ["SYSTEM (below: both up- and downstream)", "downstream 1", "downstream 3"]
     up = map_data(flow, focus="Data Lake", direction="upstream")
     assert up.focus is not None
     assert [c["label"] for c in up.focus["columns"]] == [

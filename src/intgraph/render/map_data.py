@@ -247,11 +247,10 @@ def _columns(
     columns = []
     for distance in sorted(spans):
         xs = spans[distance]
-        label = (
-            "SYSTEM"
-            if distance == 0
-            else f"{'downstream' if distance > 0 else 'upstream'} {abs(distance)}"
-        )
+        if distance == 0:
+            label = "SYSTEM (below: both up- and downstream)" if len(xs) > 1 else "SYSTEM"
+        else:
+            label = f"{'downstream' if distance > 0 else 'upstream'} {abs(distance)}"
         columns.append({"label": label, "x": round((min(xs) + max(xs)) / 2, 1), "d": distance})
     return columns
 

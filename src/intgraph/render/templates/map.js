@@ -373,6 +373,12 @@
     var nodeChanges = [], edgeChanges = [];
     var sel = current;
     var groupHits = new Map();
+    var onPath = new Set();  /* middleware carrying an affected integration stays in view */
+    if (sel) {
+      [sel.down.integrations, sel.up.integrations].forEach(function (m) {
+        m.forEach(function (d, k) { data.integrations[k].m.forEach(function (x) { onPath.add(x); }); });
+      });
+    }
     nodes.getIds().forEach(function (id) {
       if (id[0] === "g") { return; }
       var i = num(id), n = data.nodes[i], base = nodeItem(n);
@@ -381,7 +387,7 @@
         var d = sel.down.systems.has(i), u = sel.up.systems.has(i);
         if (i === sel.node) { border = SELECTED; width = 5; }
         else if (d || u) { border = d ? DOWN : UP; bg = d && u ? "#fef3c7" : (d ? "#ffedd5" : "#e0f2fe"); width = 4; }
-        else { opacity = FADED; }
+        else if (!onPath.has(i)) { opacity = FADED; }
       }
       nodeChanges.push({ id: id, opacity: opacity, borderWidth: width,
         color: { background: bg, border: border, highlight: { background: bg, border: SELECTED }, hover: { background: bg, border: SELECTED } } });
