@@ -6,7 +6,6 @@ the reason, when the playwright package or /usr/bin/chromium is missing; CI inst
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -205,6 +204,12 @@ def test_hostile_vault_runs_nothing(tmp_path: Path, visit: Any, csp: bool) -> No
     for node in seen.js("() => window.__intgraph.network.body.data.nodes.getIds()"):
         seen.hover("node", node)
         seen.page.mouse.click(*seen.at("node", node))
+        for link in seen.page.query_selector_all("#panel a.open-note"):
+            link.click()
+        if seen.page.query_selector("#panel button.link"):
+            seen.page.click("#panel button.link >> nth=0")  # selects that system instead
+        seen.page.mouse.dblclick(*seen.at("node", node))
+        seen.page.keyboard.press("Escape")
     for edge in seen.js("() => window.__intgraph.network.body.edgeIndices"):
         seen.hover("edge", edge)
     for node in data.nodes:
@@ -321,18 +326,19 @@ def test_focus_draws_only_the_neighbourhood(tmp_path: Path, visit: Any) -> None:
 
 
 def test_big_map_keeps_every_arrow_at_every_zoom(tmp_path: Path, visit: Any) -> None:
-    spec = importlib.util.spec_from_file_location("map_bench", ROOT / "benchmarks" / "map_bench.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    landscape = load_vault(bench.generate_vault(tmp_path / "big", systems=400, integrations=1600))
+    from benchmarks.vaultgen import generate
+
+    landscape = load_vault(generate(tmp_path / "big", 1600).root)
     data = map_data(landscape)
     assert data.collapsed
     seen = visit(written(tmp_path, landscape))
     assert seen.js("() => window.__intgraph.count().nodes") == len(data.groups)
     seen.js("() => window.__intgraph.expandAll()")
     seen.js("() => window.__intgraph.network.fit()")
-    assert seen.js("() => window.__intgraph.count()") == {"nodes": 400, "edges": arrows(landscape)}
+    assert seen.js("() => window.__intgraph.count()") == {
+        "nodes": len(data.nodes),
+        "edges": arrows(landscape),
+    }
     assert seen.js("() => window.__intgraph.far()") is True
     seen.js("() => window.__intgraph.network.moveTo({scale: 1.2})")
     seen.page.wait_for_function("() => window.__intgraph.far() === false")
