@@ -155,8 +155,12 @@ def test_svg_export(tmp_path: Path, acme: Landscape) -> None:
         assert node["name"] in texts
     for group in data.groups:
         assert f"{group['label']} ({group['count']})" in texts
-    assert len(list(root.iter(f"{SVG}line"))) == len(data.edges)
-    dashed = [ln for ln in root.iter(f"{SVG}line") if ln.get("stroke-dasharray")]
+    drawn = [p for p in root.iter(f"{SVG}path") if p.get("class") == "arrow"]
+    assert len(drawn) == len(data.edges)
+    assert sum(1 for p in drawn if " Q" in (p.get("d") or "")) == sum(
+        1 for e in data.edges if "curve" in e
+    )
+    dashed = [ln for ln in drawn if ln.get("stroke-dasharray")]
     assert len(dashed) == sum(1 for e in data.edges if data.records[e["i"]]["cls"] != "production")
 
 

@@ -83,7 +83,7 @@ def _expanded(data: MapData) -> tuple[list[str], tuple[float, float, float, floa
             continue
         gl = min(n["x"] - n["size"] for n in members) - 30
         gt = min(n["y"] - n["size"] for n in members) - 36
-        gr = max(n["x"] + n["size"] for n in members) + 30
+        gr = max(max(n["x"] + n["size"] for n in members) + 30, gl + 9 * len(group["label"]) + 50)
         gb = max(n["y"] + n["size"] for n in members) + 36
         box = (min(box[0], gl), min(box[1], gt), max(box[2], gr), max(box[3], gb))
         out.append(
@@ -103,22 +103,44 @@ def _expanded(data: MapData) -> tuple[list[str], tuple[float, float, float, floa
         record = data.records[edge["i"]]
         color, dash = STATUS[record["cls"]]
         tip = record["ref"] or record["title"]
-        out.append(_line(a, b, color, dash, record["cls"], f"{tip}: {record['title']}"))
+        label = f"{tip}: {record['title']}"
+        out.append(_line(a, b, color, dash, record["cls"], label, edge.get("curve")))
     for node in data.nodes:
         out.append(_node(node, data.focus is not None and data.focus["node"] == node["id"]))
     return out, box
 
 
-def _line(a: dict[str, Any], b: dict[str, Any], color: str, dash: str, cls: str, tip: str) -> str:
+def _line(
+    a: dict[str, Any],
+    b: dict[str, Any],
+    color: str,
+    dash: str,
+    cls: str,
+    tip: str,
+    curve: int | None = None,
+) -> str:
+    """An arrow from node ``a`` to node ``b``; parallel and opposite arrows curve (clockwise,
+    more for each further one), as on the page."""
     x1, y1, x2, y2 = a["x"], a["y"], b["x"], b["y"]
     length = math.hypot(x2 - x1, y2 - y1) or 1.0
     ux, uy = (x2 - x1) / length, (y2 - y1) / length
-    x1, y1 = x1 + ux * a["size"], y1 + uy * a["size"]
-    x2, y2 = x2 - ux * (b["size"] + 2), y2 - uy * (b["size"] + 2)
+    bend = 0.0 if curve is None else 0.2 * (curve + 1) * length
+    cx, cy = (x1 + x2) / 2 - uy * bend, (y1 + y2) / 2 + ux * bend
+    sx, sy = cx - x1, cy - y1
+    start = math.hypot(sx, sy) or 1.0
+    ex, ey = x2 - cx, y2 - cy
+    end = math.hypot(ex, ey) or 1.0
+    x1, y1 = x1 + sx / start * a["size"], y1 + sy / start * a["size"]
+    x2, y2 = x2 - ex / end * (b["size"] + 2), y2 - ey / end * (b["size"] + 2)
     dashes = f' stroke-dasharray="{dash}"' if dash else ""
+    shape = (
+        f'd="M{x1:.1f},{y1:.1f} L{x2:.1f},{y2:.1f}"'
+        if curve is None
+        else f'd="M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}"'
+    )
     return (
-        f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{color}" '
-        f'stroke-width="1.5"{dashes} marker-end="url(#a-{cls})"><title>{_t(tip)}</title></line>'
+        f'<path class="arrow" {shape} fill="none" stroke="{color}" stroke-width="1.5"{dashes} '
+        f'marker-end="url(#a-{cls})"><title>{_t(tip)}</title></path>'
     )
 
 
