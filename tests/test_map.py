@@ -103,8 +103,10 @@ def test_every_system_integration_and_arrow(name: str) -> None:
     integrations = [n for n, d in graph.nodes(data=True) if d["kind"] == INTEGRATION]
     assert len(payload["nodes"]) == len(systems)
     assert len(payload["integrations"]) == len(integrations)
-    assert len(payload["edges"]) == arrows(landscape)
-    drawn = {e["i"] for e in payload["edges"]}
+    assert sum(len(a["items"]) for a in payload["arrows"]) == arrows(landscape)
+    bundles = {(a["from"], a["to"], a["cls"]) for a in payload["arrows"]}
+    assert len(bundles) == len(payload["arrows"])
+    drawn = {i for a in payload["arrows"] for i in a["items"]}
     assert payload["undrawn"] == len(integrations) - len(drawn)
 
 
@@ -142,8 +144,8 @@ def test_ids_are_opaque(hostile: Landscape) -> None:
     html = render_map(hostile, generated=WHEN)
     payload = Page(html).data()
     assert [n["id"] for n in payload["nodes"]] == [f"n{i}" for i in range(len(payload["nodes"]))]
-    assert [e["id"] for e in payload["edges"]] == [f"e{i}" for i in range(len(payload["edges"]))]
-    for edge in payload["edges"]:
+    assert [a["id"] for a in payload["arrows"]] == [f"a{i}" for i in range(len(payload["arrows"]))]
+    for edge in payload["arrows"]:
         assert re.fullmatch(r"n\d+", edge["from"]) and re.fullmatch(r"n\d+", edge["to"])
     assert "system:note:" not in html and "integration:Integrations" not in html
 
@@ -287,11 +289,18 @@ def test_focus_on_middleware_draws_it_on_the_path(flow: Landscape) -> None:
 
 
 def test_parallel_and_opposite_arrows_curve(hostile: Landscape) -> None:
-    edges = map_data(hostile).edges
-    pairs = [(e["from"], e["to"]) for e in edges]
-    for edge in edges:
-        opposite = (edge["to"], edge["from"]) in pairs
-        assert ("curve" in edge) == (opposite or pairs.count((edge["from"], edge["to"])) > 1)
+    drawn = map_data(hostile).arrows
+    pairs = [frozenset((a["from"], a["to"])) for a in drawn]
+    for arrow in drawn:
+        assert ("curve" in arrow) == (pairs.count(frozenset((arrow["from"], arrow["to"]))) > 1)
+
+
+def test_arrows_bundle_integrations_by_status(flow: Landscape) -> None:
+    data = map_data(flow)
+    for arrow in data.arrows:
+        own = [e for e in data.edges if (e["from"], e["to"]) == (arrow["from"], arrow["to"])]
+        same = sorted({e["i"] for e in own if data.records[e["i"]]["cls"] == arrow["cls"]})
+        assert arrow["items"] == same
 
 
 def test_layouts_are_seeded_and_distinct() -> None:

@@ -146,7 +146,7 @@ def test_every_system_and_integration_drawn_offline(tmp_path: Path, visit: Any, 
     seen = visit(written(tmp_path, landscape))
     systems = [d["name"] for _, d in landscape.graph.nodes(data=True) if d["kind"] == SYSTEM]
     drawn = seen.js("() => window.__intgraph.count()")
-    assert drawn == {"nodes": len(systems), "edges": arrows(landscape)}
+    assert drawn == {"nodes": len(systems), "edges": len(map_data(landscape).arrows)}
     assert seen.errors == []
     assert seen.requests == [seen.url]
     assert seen.js("() => document.compatMode") == "CSS1Compat"
@@ -171,8 +171,8 @@ def test_tooltips_show_text(tmp_path: Path, visit: Any) -> None:
     assert "Integrations in: 1 · out: 1" in tip
     edge = seen.js(
         "() => { const d = JSON.parse(document.getElementById('intgraph-data').textContent);"
-        " return d.edges.filter(e => d.integrations[e.i].ref === 'INT-003'"
-        " && e.curve === undefined).map(e => e.id); }"
+        " return d.arrows.filter(a => a.items.length === 1 && a.curve === undefined"
+        " && d.integrations[a.items[0]].ref === 'INT-003').map(a => a.id); }"
     )[0]
     tip = seen.hover("edge", edge)
     for line in (
@@ -302,13 +302,13 @@ def test_search_finds_and_focuses_by_name_or_alias(tmp_path: Path, visit: Any) -
 def test_status_toggles_hide_and_show_arrows(tmp_path: Path, visit: Any) -> None:
     landscape = load_vault(fixture("flow"))
     data = map_data(landscape)
-    production = sum(1 for e in data.edges if data.records[e["i"]]["cls"] == "production")
+    production = sum(1 for a in data.arrows if a["cls"] == "production")
     seen = visit(written(tmp_path, landscape))
     box = seen.page.locator("#status-filter input[value=production]")
     box.uncheck()
-    assert seen.js("() => window.__intgraph.count().edges") == len(data.edges) - production
+    assert seen.js("() => window.__intgraph.count().edges") == len(data.arrows) - production
     box.check()
-    assert seen.js("() => window.__intgraph.count().edges") == len(data.edges)
+    assert seen.js("() => window.__intgraph.count().edges") == len(data.arrows)
 
 
 def test_focus_draws_only_the_neighbourhood(tmp_path: Path, visit: Any) -> None:
@@ -319,7 +319,7 @@ def test_focus_draws_only_the_neighbourhood(tmp_path: Path, visit: Any) -> None:
     assert sorted(labels) == sorted(["Order Hub", *(s.name for s in result.systems)])
     drawn = seen.js("() => window.__intgraph.count()")
     assert drawn == {"nodes": 1 + len(result.systems), "edges": len(map_data(
-        landscape, focus="OH", depth=1).edges)}  # fmt: skip
+        landscape, focus="OH", depth=1).arrows)}  # fmt: skip
     assert seen.js("(id) => window.__intgraph.network.body.nodes[id].options.borderWidth",
                    seen.node_id("Order Hub")) == 5  # fmt: skip
     assert seen.errors == [] and seen.requests == [seen.url]
@@ -337,12 +337,13 @@ def test_big_map_keeps_every_arrow_at_every_zoom(tmp_path: Path, visit: Any) -> 
     seen.js("() => window.__intgraph.network.fit()")
     assert seen.js("() => window.__intgraph.count()") == {
         "nodes": len(data.nodes),
-        "edges": arrows(landscape),
+        "edges": len(data.arrows),
     }
+    assert sum(len(a["items"]) for a in data.arrows) == arrows(landscape)
     assert seen.js("() => window.__intgraph.far()") is True
     seen.js("() => window.__intgraph.network.moveTo({scale: 1.2})")
     seen.page.wait_for_function("() => window.__intgraph.far() === false")
-    assert seen.js("() => window.__intgraph.count().edges") == arrows(landscape)
+    assert seen.js("() => window.__intgraph.count().edges") == len(data.arrows)
     assert seen.errors == [] and seen.requests == [seen.url]
 
 
@@ -355,7 +356,7 @@ def test_screenshot_of_the_sample_vault(tmp_path: Path, visit: Any) -> None:
     seen = visit(written(tmp_path, landscape))
     assert seen.js("() => window.__intgraph.count()") == {
         "nodes": len(map_data(landscape).nodes),
-        "edges": arrows(landscape),
+        "edges": len(map_data(landscape).arrows),
     }
     (ROOT / "docs").mkdir(exist_ok=True)
     seen.page.screenshot(path=str(ROOT / "docs" / "map.png"))
@@ -490,7 +491,7 @@ def test_large_map_starts_collapsed_and_expands(tmp_path: Path, visit: Any) -> N
     seen.page.click("#expand-all")
     assert seen.js("() => window.__intgraph.count()") == {
         "nodes": len(data.nodes),
-        "edges": len(data.edges),
+        "edges": len(data.arrows),
     }
     seen.page.click("#collapse-all")
     assert seen.js("() => window.__intgraph.count().nodes") == len(data.groups)

@@ -156,12 +156,12 @@ def test_svg_export(tmp_path: Path, acme: Landscape) -> None:
     for group in data.groups:
         assert f"{group['label']} ({group['count']})" in texts
     drawn = [p for p in root.iter(f"{SVG}path") if p.get("class") == "arrow"]
-    assert len(drawn) == len(data.edges)
+    assert len(drawn) == len(data.arrows)
     assert sum(1 for p in drawn if " Q" in (p.get("d") or "")) == sum(
-        1 for e in data.edges if "curve" in e
+        1 for a in data.arrows if "curve" in a
     )
     dashed = [ln for ln in drawn if ln.get("stroke-dasharray")]
-    assert len(dashed) == sum(1 for e in data.edges if data.records[e["i"]]["cls"] != "production")
+    assert len(dashed) == sum(1 for a in data.arrows if a["cls"] != "production")
 
 
 def test_svg_escapes_hostile_text(tmp_path: Path) -> None:

@@ -105,7 +105,7 @@ def _summary(data: MapData) -> str:
     parts = [
         _plural(len(data.nodes), "system") + (f" ({middleware} middleware)" if middleware else ""),
         _plural(len(data.records), "integration"),
-        _plural(len(data.edges), "arrow"),
+        _plural(len(data.arrows), "arrow"),
     ]
     if data.groups:
         parts.append(f"{_plural(len(data.groups), 'group')} by {data.grouping.mode}")

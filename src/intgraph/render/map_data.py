@@ -1,13 +1,14 @@
 """The data of the architecture map: systems, integrations and arrows, ready for JSON.
 
-Ids are opaque (``n0``, ``i0``, ``e0``), assigned in sorted order; note text only ever
-travels as JSON string values, which the page shows as text.
+Ids are opaque (``n0``, ``i0``, ``e0``, ``a0``, ``g0``), assigned in sorted order; note text
+only ever travels as JSON string values, which the page shows as text.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +39,7 @@ class MapData:
     nodes: list[dict[str, Any]]
     records: list[dict[str, Any]]
     edges: list[dict[str, Any]]
+    arrows: list[dict[str, Any]]
     undrawn: int
     focus: dict[str, Any] | None
     grouping: Grouping = NO_GROUPS
@@ -66,7 +68,7 @@ class MapData:
             "undrawn": self.undrawn,
             "nodes": self.nodes,
             "integrations": self.records,
-            "edges": self.edges,
+            "arrows": self.arrows,
         }
 
 
@@ -186,6 +188,7 @@ def build_map_data(
                 item["both"] = True
     for i, group in enumerate(grouping.member):
         nodes[i]["g"] = group
+    arrows = _arrows(edges, records)
     for edge in edges:
         edge["from"], edge["to"] = f"n{edge['from']}", f"n{edge['to']}"
     undrawn = sum(1 for pairs in pairs_of if not pairs)
@@ -196,6 +199,7 @@ def build_map_data(
         nodes,
         records,
         edges,
+        arrows,
         undrawn,
         info,
         grouping,
@@ -284,23 +288,38 @@ def _counts(ends: Iterable[Ends]) -> dict[str, tuple[int, int, int]]:
 
 
 def _edges(pairs_of: list[list[tuple[int, int]]]) -> Iterable[dict[str, Any]]:
-    """One arrow per (integration, source, target); parallel and opposite arrows curve."""
-    together: dict[tuple[int, int], int] = {}
-    for pairs in pairs_of:
-        for a, b in pairs:
-            key = (min(a, b), max(a, b))
-            together[key] = together.get(key, 0) + 1
-    seen: dict[tuple[int, int], int] = {}
+    """One arrow per (integration, from, to)."""
     number = 0
     for record, pairs in enumerate(pairs_of):
         for a, b in pairs:
-            k = seen.get((a, b), 0)
-            seen[(a, b)] = k + 1
-            edge: dict[str, Any] = {"id": f"e{number}", "i": record, "from": a, "to": b}
-            if together[(min(a, b), max(a, b))] > 1:
-                edge["curve"] = k
+            yield {"id": f"e{number}", "i": record, "from": a, "to": b}
             number += 1
-            yield edge
+
+
+def _arrows(edges: list[dict[str, Any]], records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The arrows drawn: the integrations' arrows bundled by (from, to, status class), so a
+    system with 300 integrations through one middleware has one arrow to it per status,
+    as thick as it is busy; several bundles between two systems curve apart."""
+    keyed: dict[tuple[int, int, str], list[int]] = {}
+    for edge in edges:
+        key = (edge["from"], edge["to"], records[edge["i"]]["cls"])
+        keyed.setdefault(key, []).append(edge["i"])
+    together = Counter((min(a, b), max(a, b)) for a, b, _ in keyed)
+    seen: Counter[tuple[int, int]] = Counter()
+    arrows = []
+    for number, ((a, b, cls), items) in enumerate(keyed.items()):
+        arrow: dict[str, Any] = {
+            "id": f"a{number}",
+            "from": f"n{a}",
+            "to": f"n{b}",
+            "cls": cls,
+            "items": sorted(set(items)),
+        }
+        if together[(min(a, b), max(a, b))] > 1:
+            arrow["curve"] = seen[(a, b)]
+            seen[(a, b)] += 1
+        arrows.append(arrow)
+    return arrows
 
 
 def _text(value: str | None) -> str | None:

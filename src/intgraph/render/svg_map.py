@@ -98,13 +98,16 @@ def _expanded(data: MapData) -> tuple[list[str], tuple[float, float, float, floa
                 f'<text x="{column["x"]:.1f}" y="{box[1] - 20:.1f}" text-anchor="middle" '
                 f'font-weight="600" fill="#374151">{_t(column["label"])}</text>'
             )
-    for edge in data.edges:
-        a, b = nodes[edge["from"]], nodes[edge["to"]]
-        record = data.records[edge["i"]]
-        color, dash = STATUS[record["cls"]]
-        tip = record["ref"] or record["title"]
-        label = f"{tip}: {record['title']}"
-        out.append(_line(a, b, color, dash, record["cls"], label, edge.get("curve")))
+    for arrow in data.arrows:
+        a, b = nodes[arrow["from"]], nodes[arrow["to"]]
+        color, dash = STATUS[arrow["cls"]]
+        records = [data.records[i] for i in arrow["items"]]
+        label = "; ".join(f"{r['ref'] or '—'}: {r['title']}" for r in records[:20])
+        if len(records) > 20:
+            label += f"; … and {len(records) - 20} more"
+        line = _line(a, b, color, dash, arrow["cls"], label, arrow.get("curve"))
+        width = 1.5 + math.log2(len(records))
+        out.append(line.replace('stroke-width="1.5"', f'stroke-width="{width:.1f}"', 1))
     for node in data.nodes:
         out.append(_node(node, data.focus is not None and data.focus["node"] == node["id"]))
     return out, box
@@ -173,10 +176,10 @@ def group_flows(data: MapData) -> list[tuple[int, int, int]]:
     """(from group, to group, integrations) between different groups, heaviest first."""
     group = {n["id"]: n.get("g", -1) for n in data.nodes}
     seen: dict[tuple[int, int], set[int]] = {}
-    for edge in data.edges:
-        a, b = group[edge["from"]], group[edge["to"]]
+    for arrow in data.arrows:
+        a, b = group[arrow["from"]], group[arrow["to"]]
         if a != b:
-            seen.setdefault((a, b), set()).add(edge["i"])
+            seen.setdefault((a, b), set()).update(arrow["items"])
     flows = [(a, b, len(items)) for (a, b), items in seen.items()]
     return sorted(flows, key=lambda f: (-f[2], f[0], f[1]))
 

@@ -19,7 +19,7 @@
     group: { background: "#e0e7ff", border: "#4338ca" }
   };
   var HEAVIEST = 150;
-  var big = data.nodes.length > 300 || data.edges.length > 1500;
+  var big = data.nodes.length > 300 || data.arrows.length > 1500;
   var focus = data.focus;
   var grouped = data.groups.length > 0;
   var state = {
@@ -68,12 +68,18 @@
       "Owner: " + text(r.owner), "Sources: " + names(r.s), "Targets: " + names(r.t), "Note: " + r.path
     ];
   }
-  function edgeTip(e) { var r = data.integrations[e.i]; return tooltip(r.title, recordLines(r)); }
+  function edgeTip(a) {
+    if (a.items.length === 1) { var r = data.integrations[a.items[0]]; return tooltip(r.title, recordLines(r)); }
+    var lines = a.items.slice(0, 12).map(function (i) { var r = data.integrations[i]; return (r.ref ? r.ref + " " : "") + r.title; });
+    if (a.items.length > 12) { lines.push("… and " + (a.items.length - 12) + " more"); }
+    return tooltip(a.items.length + " " + STATUS[a.cls].label + " integrations, " + byNode.get(a.from).name + " → " + byNode.get(a.to).name, lines);
+  }
 
   var byNode = new Map();
   data.nodes.forEach(function (n) { byNode.set(n.id, n); });
-  var edgeIndex = new Map();
-  data.edges.forEach(function (e) { edgeIndex.set(e.id, e.i); });
+  var arrowOf = new Map();
+  data.arrows.forEach(function (a) { arrowOf.set(a.id, a); });
+  state.arrowOf = function (i) { return data.arrows.filter(function (a) { return a.items.indexOf(i) >= 0; }).map(function (a) { return a.id; }); };
   var members = data.groups.map(function () { return []; });
   data.nodes.forEach(function (n, i) { if (grouped) { members[n.g].push(i); } });
   var ix = intgraphImpact.index(data.integrations, data.nodes.length);
@@ -126,20 +132,19 @@
   function isShown(i) { return !grouped || expanded.has(data.nodes[i].g); }
   function visibleEnd(i) { return isShown(i) ? "n" + i : data.groups[data.nodes[i].g].id; }
 
-  function edgeStyle(e) {
-    var r = data.integrations[e.i];
-    var s = STATUS[r.cls];
+  function edgeStyle(a) {
+    var s = STATUS[a.cls];
     return {
-      dashes: far ? false : s.dashes, width: s.width,
+      dashes: far ? false : s.dashes, width: s.width + Math.log2(a.items.length),
       color: { color: s.color, highlight: SELECTED, hover: SELECTED, inherit: false, opacity: far && s.dashes ? 0.45 : 1 }
     };
   }
-  function edgeItem(e) {
-    var st = edgeStyle(e);
-    var item = { id: e.id, from: e.from, to: e.to, title: edgeTip(e), dashes: st.dashes, color: st.color, width: st.width };
-    if (e.curve !== undefined) {
-      item.smooth = { enabled: true, type: "curvedCW", roundness: 0.2 * (e.curve + 1) };
-      item.selfReference = { size: 20 + 8 * e.curve };
+  function edgeItem(a) {
+    var st = edgeStyle(a);
+    var item = { id: a.id, from: a.from, to: a.to, title: edgeTip(a), dashes: st.dashes, color: st.color, width: st.width };
+    if (a.curve !== undefined) {
+      item.smooth = { enabled: true, type: "curvedCW", roundness: 0.2 * (a.curve + 1) };
+      item.selfReference = { size: 20 + 8 * a.curve };
     }
     return item;
   }
@@ -149,15 +154,15 @@
     var nodeList = [], edgeList = [], flows = new Map();
     data.nodes.forEach(function (n, i) { if (isShown(i)) { nodeList.push(n.id); } });
     data.groups.forEach(function (g, i) { if (!expanded.has(i)) { nodeList.push(g.id); } });
-    data.edges.forEach(function (e) {
-      if (hiddenCls.has(data.integrations[e.i].cls)) { return; }
-      var a = num(e.from), b = num(e.to);
-      if (isShown(a) && isShown(b)) { edgeList.push(e.id); return; }
+    data.arrows.forEach(function (arrow) {
+      if (hiddenCls.has(arrow.cls)) { return; }
+      var a = num(arrow.from), b = num(arrow.to);
+      if (isShown(a) && isShown(b)) { edgeList.push(arrow.id); return; }
       var from = visibleEnd(a), to = visibleEnd(b);
       if (from === to) { return; }
       var key = from + ">" + to;
       if (!flows.has(key)) { flows.set(key, { from: from, to: to, items: new Set(), both: from[0] === "g" && to[0] === "g" }); }
-      flows.get(key).items.add(e.i);
+      arrow.items.forEach(function (i) { flows.get(key).items.add(i); });
     });
     var aggregated = Array.from(flows.values());
     var between = aggregated.filter(function (f) { return f.both; })
@@ -206,7 +211,7 @@
     var edgeSet = new Set(want.edges.concat(flowItems.map(function (f) { return f.id; })));
     edges.remove(edges.getIds().filter(function (id) { return !edgeSet.has(id); }));
     var haveEdges = new Set(edges.getIds());
-    edges.add(want.edges.filter(function (id) { return !haveEdges.has(id); }).map(function (id) { return edgeItem(data.edges[num(id)]); }));
+    edges.add(want.edges.filter(function (id) { return !haveEdges.has(id); }).map(function (id) { return edgeItem(arrowOf.get(id)); }));
     edges.update(flowItems);
     declutterPending = true;
     paint();
@@ -413,9 +418,10 @@
         edgeChanges.push({ id: id, color: { color: hot ? (hot === "d" ? DOWN : UP) : "#64748b", opacity: sel && !hot ? FADED : 0.55, highlight: SELECTED, hover: SELECTED, inherit: false } });
         return;
       }
-      var e = data.edges[num(id)], st = edgeStyle(e), color = st.color.color, op = st.color.opacity, width = st.width;
+      var a = arrowOf.get(id), st = edgeStyle(a), color = st.color.color, op = st.color.opacity, width = st.width;
       if (sel) {
-        var dd = sel.down.integrations.has(e.i), uu = sel.up.integrations.has(e.i);
+        var dd = a.items.some(function (i) { return sel.down.integrations.has(i); });
+        var uu = a.items.some(function (i) { return sel.up.integrations.has(i); });
         if (dd || uu) { color = dd ? DOWN : UP; width = 3; op = 1; } else { op = FADED; }
       }
       edgeChanges.push({ id: id, dashes: st.dashes, width: width, color: { color: color, opacity: op, highlight: sel ? color : SELECTED, hover: SELECTED, inherit: false } });
@@ -508,6 +514,19 @@
     panel.appendChild(el("p", recordLines(r).join("\n"), "lines"));
     panel.appendChild(openLink(r.url, "Open note in Obsidian"));
   }
+  function showArrow(a) {
+    if (a.items.length === 1) { showIntegration(a.items[0]); return; }
+    clearPanel();
+    panel.appendChild(el("h2", byNode.get(a.from).name + " → " + byNode.get(a.to).name));
+    panel.appendChild(el("p", a.items.length + " " + STATUS[a.cls].label + " integrations", "muted"));
+    section("Integrations", a.items, function (i) {
+      var r = data.integrations[i];
+      var li = el("li");
+      li.appendChild(openLink(r.url, (r.ref ? r.ref + " " : "") + r.title));
+      li.title = recordLines(r).join("\n");
+      return li;
+    });
+  }
   function showLegend() {
     clearPanel();
     panel.appendChild(el("p", "Click a system to see its impact; double-click it to open its note in Obsidian." +
@@ -543,8 +562,8 @@
     if (params.nodes.length) {
       var id = params.nodes[0];
       if (id[0] === "g") { showGroup(num(id)); } else { select(num(id)); }
-    } else if (params.edges.length && edgeIndex.has(params.edges[0])) {
-      showIntegration(edgeIndex.get(params.edges[0]));
+    } else if (params.edges.length && arrowOf.has(params.edges[0])) {
+      showArrow(arrowOf.get(params.edges[0]));
     } else if (!params.edges.length) {
       clearSelection();
     }
