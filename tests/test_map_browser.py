@@ -260,10 +260,14 @@ def test_click_selects_and_opening_in_obsidian_is_explicit(tmp_path: Path, visit
 
 
 def test_search_and_keys_keep_working_after_clicks(tmp_path: Path, visit: Any) -> None:
-    """A real click on a system (default open handler left in place), then search, /, Esc."""
+    """Real clicks, and opening notes with the page's own handler, then search, /, Esc."""
     seen = visit(written(tmp_path, load_vault(fixture("flow"))))
     seen.page.mouse.click(*seen.at("node", seen.node_id("Order Hub")))
     seen.page.mouse.click(*seen.at("node", seen.node_id("Billing")))
+    # opening notes for real: an obsidian:// link no handler takes must not stall the page
+    seen.page.click("#panel a.open-note")
+    seen.page.mouse.dblclick(*seen.at("node", seen.node_id("Billing")))
+    seen.page.wait_for_timeout(300)
     assert seen.search("ledger") == seen.node_id("Ledger")
     assert seen.page.text_content("#search-result") == "Found Ledger"
     seen.page.click("#find")

@@ -24,7 +24,9 @@
   var grouped = data.groups.length > 0;
   var state = {
     ready: false, nodes: 0, edges: 0, firstFrameMs: null, found: null, selected: null,
-    open: function (url) { window.location.href = url; }
+    /* in a new browsing context: an obsidian:// navigation of this page that no handler
+       takes would leave the page stuck mid-navigation (search and clicks stop working) */
+    open: function (url) { window.open(url, "_blank", "noopener"); }
   };
   window.__intgraph = state;
 
@@ -446,6 +448,8 @@
   function openLink(url, label) {
     var a = el("a", label, "open-note");
     a.href = url;
+    a.target = "_blank";
+    a.rel = "noopener";
     a.addEventListener("click", function (event) { event.preventDefault(); state.open(url); });
     return a;
   }
