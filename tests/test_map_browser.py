@@ -387,8 +387,10 @@ IMPACT_NAMES = ("SAP ERP", "MuleSoft Anypoint", "Salesforce CRM", "Snowflake DW"
 DOWN, UP = "#ea580c", "#0284c7"
 
 
-def expected_impact(landscape: Landscape, name: str, depth: int | None) -> tuple[list, list]:
-    result = impact(landscape, name, "both", depth)
+def expected_impact(
+    landscape: Landscape, name: str, depth: int | None, statuses: tuple[str, ...] = ()
+) -> tuple[list, list]:
+    result = impact(landscape, name, "both", depth, statuses)
     systems = sorted((s.name, s.direction, s.distance) for s in result.systems)
     return systems, sorted((i.path, i.distance) for i in result.integrations)
 
@@ -434,6 +436,18 @@ def test_impact_at_a_click_equals_the_cli_on_the_sample(
             f"Integrations ({len(result.integrations)})",
         ]
     assert seen.errors == [] and seen.requests == [seen.url]
+
+
+def test_impact_at_a_click_follows_the_status_filter(tmp_path: Path, visit: Any) -> None:
+    landscape = load_vault(fixture("acme"))
+    statuses = ("Production", "development")
+    seen = visit(written(tmp_path, landscape, statuses=statuses))
+    changed = 0
+    for name in IMPACT_NAMES:
+        want = expected_impact(landscape, name, None, statuses)
+        assert page_impact(seen, name) == want, name
+        changed += want != expected_impact(landscape, name, None)
+    assert changed >= 3  # the filter matters for these systems
 
 
 def test_impact_at_a_click_equals_the_cli_on_a_generated_vault(tmp_path: Path, visit: Any) -> None:
