@@ -216,7 +216,7 @@
     edges.add(want.edges.filter(function (id) { return !haveEdges.has(id); }).map(function (id) { return edgeItem(arrowOf.get(id)); }));
     edges.update(flowItems);
     declutterPending = true;
-    paint();
+    if (current) { paint(); }  /* without a selection, new items already have their look */
   }
 
   sync();  /* filled before the network starts, so the seeded settle runs on every node at once */
