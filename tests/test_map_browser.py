@@ -365,7 +365,12 @@ def test_screenshot_of_the_sample_vault(tmp_path: Path, visit: Any) -> None:
     (ROOT / "docs").mkdir(exist_ok=True)
     seen.page.screenshot(path=str(ROOT / "docs" / "map.png"))
     seen.page.mouse.click(*seen.at("node", seen.node_id("Salesforce CRM")))
-    seen.page.mouse.move(5, 5)
+    left, top = seen.js(
+        "() => { const r = document.getElementById('network')"
+        ".getBoundingClientRect(); return [r.left + 2, r.top + 2]; }"
+    )
+    seen.page.mouse.move(left + 10, top + 10)
+    seen.page.mouse.move(left, top)  # off the system: its tooltip goes
     seen.page.wait_for_function("() => !(" + TOOLTIP + ")()")
     seen.page.screenshot(path=str(ROOT / "docs" / "map-impact.png"))
     assert seen.errors == [] and seen.requests == [seen.url]
