@@ -260,11 +260,23 @@ def test_focus_draws_exactly_the_impact(flow: Landscape, direction: str, depth: 
     for system in ("Order Hub", "Kafka", "Billing", "Data Lake", "Dormant", "OH"):
         result = impact(flow, system, direction, depth)
         data = map_data(flow, focus=system, depth=depth, direction=direction)
-        assert set(data.systems) == {result.system_node, *(s.node for s in result.systems)}
+        affected = {result.system_node, *(s.node for s in result.systems)}
+        carriers = {
+            m
+            for i in result.integrations
+            for m in flow.graph.successors(i.node)
+            if "via" in flow.graph[i.node][m]
+        }
+        assert set(data.systems) == affected | carriers
+        context = {data.systems[i] for i, n in enumerate(data.nodes) if n.get("context")}
+        assert context == carriers - affected
         assert set(data.integrations) == {i.node for i in result.integrations}
         assert data.focus is not None
         focused = data.nodes[data.systems.index(result.system_node)]
         assert data.focus["node"] == focused["id"] and (focused["x"], focused["y"]) == (0, 0)
+        lane = data.focus["lane"]
+        for node in data.nodes:
+            assert (node["y"] == lane) == bool(node.get("context"))
         for system_data in result.systems:
             node = data.nodes[data.systems.index(system_data.node)]
             assert abs(node["distance"]) <= system_data.distance

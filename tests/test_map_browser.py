@@ -320,9 +320,11 @@ def test_focus_draws_only_the_neighbourhood(tmp_path: Path, visit: Any) -> None:
     result = impact(landscape, "Order Hub", "downstream", 1)
     seen = visit(written(tmp_path, landscape, focus="OH", depth=1))
     labels = seen.js("() => window.__intgraph.network.body.data.nodes.get().map(n => n.label)")
-    assert sorted(labels) == sorted(["Order Hub", *(s.name for s in result.systems)])
+    carriers = sorted({m for i in result.integrations for m in i.middleware})
+    assert carriers == ["Kafka"]  # drawn on the path, in the middleware lane
+    assert sorted(labels) == sorted(["Order Hub", *(s.name for s in result.systems), *carriers])
     drawn = seen.js("() => window.__intgraph.count()")
-    assert drawn == {"nodes": 1 + len(result.systems), "edges": len(map_data(
+    assert drawn == {"nodes": 2 + len(result.systems), "edges": len(map_data(
         landscape, focus="OH", depth=1).arrows)}  # fmt: skip
     assert seen.js("(id) => window.__intgraph.network.body.nodes[id].options.borderWidth",
                    seen.node_id("Order Hub")) == 5  # fmt: skip

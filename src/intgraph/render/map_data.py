@@ -22,7 +22,13 @@ from intgraph.pipeline import Landscape
 from intgraph.queries.impact import Impact
 from intgraph.render.escape import terminal
 from intgraph.render.map_groups import COLLAPSE_LIMIT, NO_GROUPS, Grouping, group_systems
-from intgraph.render.map_layout import distance_layout, grouped_layout, layered_layout
+from intgraph.render.map_layout import (
+    ROW,
+    SUB_COLUMN,
+    distance_layout,
+    grouped_layout,
+    layered_layout,
+)
 
 STATUS_CLASSES = ("production", "development", "planning", "deprecated")
 OTHER = "other"
@@ -138,6 +144,8 @@ def build_map_data(
     else:
         chosen = [focus.system_node, *(s.node for s in focus.systems)]
         shown = sorted((i.node for i in focus.integrations), key=lambda n: graph.nodes[n]["path"])
+        # the middleware these integrations run through, drawn on their path
+        chosen += [m for i in shown for m in after(graph, i, "via") if m not in set(chosen)]
     order = sorted(set(chosen), key=lambda n: (graph.nodes[n]["name"].lower(), n))
     index = {node: i for i, node in enumerate(order)}
     ends = {node: _ends(graph, node) for node in kept}
@@ -168,12 +176,15 @@ def build_map_data(
         placed = _placed(focus, index)
         positions = distance_layout(len(order), start, placed, links)
         distances = {**placed, start: 0}
+        context = set(range(len(order))) - set(distances)
+        lane = _lane(positions, context, links)
         info = {
             "node": f"n{start}",
             "name": terminal(focus.system),
             "direction": focus.direction,
             "depth": focus.max_depth,
             "columns": _columns(distances, positions),
+            "lane": lane,
         }
     counts = _counts([ends[n] for n in kept])
     nodes = [
@@ -183,6 +194,9 @@ def build_map_data(
     if focus is not None:
         both = _both_ways(focus, index)
         for i, item in enumerate(nodes):
+            if i not in distances:
+                item["context"] = True  # middleware on the path, not affected
+                continue
             item["distance"] = distances[i]
             if i in both:
                 item["both"] = True
@@ -257,6 +271,30 @@ def _columns(
             label = f"{'downstream' if distance > 0 else 'upstream'} {abs(distance)}"
         columns.append({"label": label, "x": round((min(xs) + max(xs)) / 2, 1), "d": distance})
     return columns
+
+
+def _lane(
+    positions: list[tuple[float, float]], context: set[int], links: list[tuple[int, int]]
+) -> float | None:
+    """Place the focus map's middleware (``context``) in a lane under the columns, each
+    under the systems it carries data between; returns the lane's y (None: no lane)."""
+    if not context:
+        return None
+    bottom = max(y for i, (_, y) in enumerate(positions) if i not in context)
+    lane = round(bottom + 2.5 * ROW, 1)
+    near: dict[int, list[float]] = {m: [] for m in context}
+    for a, b in links:
+        if a in context and b not in context:
+            near[a].append(positions[b][0])
+        if b in context and a not in context:
+            near[b].append(positions[a][0])
+    wanted = {m: sum(xs) / len(xs) if xs else 0.0 for m, xs in near.items()}
+    previous = -math.inf
+    for m in sorted(context, key=lambda m: (wanted[m], m)):
+        x = max(wanted[m], previous + SUB_COLUMN)
+        positions[m] = (round(x, 1), lane)
+        previous = x
+    return lane
 
 
 def _both_ways(focus: Impact, index: dict[str, int]) -> set[int]:

@@ -54,6 +54,7 @@
     ];
     if (n.aliases.length) { lines.splice(1, 0, "Aliases: " + n.aliases.join(", ")); }
     if (grouped) { lines.push("Group: " + data.groups[n.g].label); }
+    if (n.context) { lines.push("Middleware on the path of the impact (not affected itself)"); }
     if (n.distance !== undefined) {
       lines.push(n.distance === 0 ? (n.both ? "Both upstream and downstream" : "Focused system")
         : "Distance: " + Math.abs(n.distance) + (n.distance > 0 ? " downstream" : " upstream"));
@@ -329,6 +330,12 @@
     ctx.textAlign = "center";
     ctx.fillStyle = "#374151";
     focus.columns.forEach(function (c) { ctx.fillText(c.label, c.x, top - 40); });
+    if (focus.lane !== null && focus.lane !== undefined) {
+      var left = Infinity;
+      nodes.getIds().forEach(function (id) { var b = network.body.nodes[id]; if (b) { left = Math.min(left, b.x); } });
+      ctx.textAlign = "left";
+      ctx.fillText("middleware on the path", left - 60, focus.lane - 55);
+    }
     ctx.restore();
   });
 
