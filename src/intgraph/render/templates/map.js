@@ -350,7 +350,9 @@
     if (isFar === far) { return; }
     far = isFar;
     network.setOptions({ edges: { arrows: { to: { enabled: !far } } } });
-    paint();
+    if (current) { paint(); return; }
+    edges.update(edges.getIds().filter(function (id) { return id[0] === "a" && STATUS[arrowOf.get(id).cls].dashes; })
+      .map(function (id) { var st = edgeStyle(arrowOf.get(id)); return { id: id, dashes: st.dashes, color: st.color }; }));
   }
   state.far = function () { return far; };
   network.on("afterDrawing", function () {
