@@ -584,7 +584,7 @@
   network.on("doubleClick", function (params) {
     if (!params.nodes.length) { return; }
     var id = params.nodes[0];
-    if (id[0] === "g") { expanded.add(num(id)); sync(); return; }
+    if (id[0] === "g") { expanded.add(num(id)); sync(); showGroup(num(id)); return; }
     var url = byNode.get(id).url;
     if (typeof url === "string" && url.indexOf("obsidian://open?vault=") === 0) { state.open(url); }
   });
