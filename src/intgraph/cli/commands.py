@@ -184,7 +184,7 @@ def map_cmd(
     group_by: str | None,
     fmt: str,
 ) -> None:
-    """Write the interactive architecture map: one offline HTML file."""
+    """Write the architecture map: an interactive offline HTML page, or a static SVG."""
     if focus is None and (depth is not None or direction != "downstream"):
         raise click.UsageError("--depth and --direction need --focus")
     landscape = source.load()
