@@ -9,6 +9,7 @@ vault gives the same groups.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -109,13 +110,11 @@ def _communities(
     inside = set(members)
     graph = nx.Graph()
     graph.add_nodes_from(sorted(inside))
-    busy: dict[int, int] = {}
-    for a, b in pairs:
-        if a in inside and b in inside and a != b:
-            weight = graph.get_edge_data(a, b, {"weight": 0})["weight"]
-            graph.add_edge(min(a, b), max(a, b), weight=weight + 1)
-        busy[a] = busy.get(a, 0) + 1
-        busy[b] = busy.get(b, 0) + 1
+    weights = Counter(
+        (min(a, b), max(a, b)) for a, b in pairs if a != b and a in inside and b in inside
+    )
+    graph.add_weighted_edges_from(sorted((a, b, w) for (a, b), w in weights.items()))
+    busy = Counter(a for a, _ in pairs) + Counter(b for _, b in pairs)
     middleware = {m for m in inside if landscape.graph.nodes[order[m]]["middleware"]}
     graph.remove_nodes_from(sorted(middleware))
     keys: dict[int, str] = {}
