@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import re
 from datetime import datetime, timezone
@@ -74,14 +75,22 @@ def hostile() -> Landscape:
 
 
 def arrows(landscape: Landscape) -> int:
-    """Arrows the map must draw: each integration's distinct sources × distinct targets."""
+    """Arrows the map must draw: each integration's distinct sources × distinct targets, or,
+    routed through middleware, source → middleware, middleware → next middleware and
+    middleware → target (distinct, and none from a system to itself)."""
     graph = landscape.graph
     total = 0
     for node, data in graph.nodes(data=True):
         if data["kind"] == INTEGRATION:
             sources = {u for u, _, r in graph.in_edges(node, data="role") if r == "source"}
             targets = {v for _, v, r in graph.out_edges(node, data="role") if r == "target"}
-            total += len(sources) * len(targets)
+            via = [v for _, v, r in graph.out_edges(node, data="role") if r == "via"]
+            if not via:
+                total += len(sources) * len(targets)
+                continue
+            hops = {(s, via[0]) for s in sources} | {(via[-1], t) for t in targets}
+            hops |= set(itertools.pairwise(via))
+            total += sum(1 for a, b in hops if a != b)
     return total
 
 
@@ -94,8 +103,10 @@ def test_every_system_integration_and_arrow(name: str) -> None:
     integrations = [n for n, d in graph.nodes(data=True) if d["kind"] == INTEGRATION]
     assert len(payload["nodes"]) == len(systems)
     assert len(payload["integrations"]) == len(integrations)
-    assert len(payload["edges"]) == arrows(landscape)
-    drawn = {e["i"] for e in payload["edges"]}
+    assert sum(len(a["items"]) for a in payload["arrows"]) == arrows(landscape)
+    bundles = {(a["from"], a["to"], a["cls"]) for a in payload["arrows"]}
+    assert len(bundles) == len(payload["arrows"])
+    drawn = {i for a in payload["arrows"] for i in a["items"]}
     assert payload["undrawn"] == len(integrations) - len(drawn)
 
 
@@ -123,6 +134,9 @@ def test_flow_payload(flow: Landscape) -> None:
         "owner": "Ada Lovelace",
         "path": "Integrations/Orders to Billing.md",
         "url": "obsidian://open?vault=flow&file=Integrations%2FOrders%20to%20Billing.md",
+        "s": [names.index("Order Hub")],
+        "t": [names.index("Billing")],
+        "m": [names.index("Kafka")],
     }
 
 
@@ -130,8 +144,8 @@ def test_ids_are_opaque(hostile: Landscape) -> None:
     html = render_map(hostile, generated=WHEN)
     payload = Page(html).data()
     assert [n["id"] for n in payload["nodes"]] == [f"n{i}" for i in range(len(payload["nodes"]))]
-    assert [e["id"] for e in payload["edges"]] == [f"e{i}" for i in range(len(payload["edges"]))]
-    for edge in payload["edges"]:
+    assert [a["id"] for a in payload["arrows"]] == [f"a{i}" for i in range(len(payload["arrows"]))]
+    for edge in payload["arrows"]:
         assert re.fullmatch(r"n\d+", edge["from"]) and re.fullmatch(r"n\d+", edge["to"])
     assert "system:note:" not in html and "integration:Integrations" not in html
 
@@ -246,11 +260,23 @@ def test_focus_draws_exactly_the_impact(flow: Landscape, direction: str, depth: 
     for system in ("Order Hub", "Kafka", "Billing", "Data Lake", "Dormant", "OH"):
         result = impact(flow, system, direction, depth)
         data = map_data(flow, focus=system, depth=depth, direction=direction)
-        assert set(data.systems) == {result.system_node, *(s.node for s in result.systems)}
+        affected = {result.system_node, *(s.node for s in result.systems)}
+        carriers = {
+            m
+            for i in result.integrations
+            for m in flow.graph.successors(i.node)
+            if "via" in flow.graph[i.node][m]
+        }
+        assert set(data.systems) == affected | carriers
+        context = {data.systems[i] for i, n in enumerate(data.nodes) if n.get("context")}
+        assert context == carriers - affected
         assert set(data.integrations) == {i.node for i in result.integrations}
         assert data.focus is not None
         focused = data.nodes[data.systems.index(result.system_node)]
         assert data.focus["node"] == focused["id"] and (focused["x"], focused["y"]) == (0, 0)
+        lane = data.focus["lane"]
+        for node in data.nodes:
+            assert (node["y"] == lane) == bool(node.get("context"))
         for system_data in result.systems:
             node = data.nodes[data.systems.index(system_data.node)]
             assert abs(node["distance"]) <= system_data.distance
@@ -275,11 +301,18 @@ def test_focus_on_middleware_draws_it_on_the_path(flow: Landscape) -> None:
 
 
 def test_parallel_and_opposite_arrows_curve(hostile: Landscape) -> None:
-    edges = map_data(hostile).edges
-    pairs = [(e["from"], e["to"]) for e in edges]
-    for edge in edges:
-        opposite = (edge["to"], edge["from"]) in pairs
-        assert ("curve" in edge) == (opposite or pairs.count((edge["from"], edge["to"])) > 1)
+    drawn = map_data(hostile).arrows
+    pairs = [frozenset((a["from"], a["to"])) for a in drawn]
+    for arrow in drawn:
+        assert ("curve" in arrow) == (pairs.count(frozenset((arrow["from"], arrow["to"]))) > 1)
+
+
+def test_arrows_bundle_integrations_by_status(flow: Landscape) -> None:
+    data = map_data(flow)
+    for arrow in data.arrows:
+        own = [e for e in data.edges if (e["from"], e["to"]) == (arrow["from"], arrow["to"])]
+        same = sorted({e["i"] for e in own if data.records[e["i"]]["cls"] == arrow["cls"]})
+        assert arrow["items"] == same
 
 
 def test_layouts_are_seeded_and_distinct() -> None:

@@ -6,7 +6,6 @@ the reason, when the playwright package or /usr/bin/chromium is missing; CI inst
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -147,12 +146,15 @@ def test_every_system_and_integration_drawn_offline(tmp_path: Path, visit: Any, 
     seen = visit(written(tmp_path, landscape))
     systems = [d["name"] for _, d in landscape.graph.nodes(data=True) if d["kind"] == SYSTEM]
     drawn = seen.js("() => window.__intgraph.count()")
-    assert drawn == {"nodes": len(systems), "edges": arrows(landscape)}
+    assert drawn == {"nodes": len(systems), "edges": len(map_data(landscape).arrows)}
     assert seen.errors == []
     assert seen.requests == [seen.url]
     assert seen.js("() => document.compatMode") == "CSS1Compat"
-    labels = seen.js("() => window.__intgraph.network.body.data.nodes.get().map(n => n.label)")
-    assert sorted(labels) == sorted(n["name"] for n in map_data(landscape).nodes)
+    data = map_data(landscape)
+    shown = seen.js("() => window.__intgraph.shown()")
+    assert sorted(shown) == sorted(n["id"] for n in data.nodes)
+    assert seen.js("() => window.__intgraph.network.body.data.edges.get()"
+                   ".filter(e => e.label).length") == 0  # fmt: skip
 
 
 def test_settled_layout_is_the_same_every_time(tmp_path: Path, visit: Any) -> None:
@@ -168,8 +170,9 @@ def test_tooltips_show_text(tmp_path: Path, visit: Any) -> None:
     assert "<script>window.__pwned='alias'</script>" in tip
     assert "Integrations in: 1 · out: 1" in tip
     edge = seen.js(
-        "() => window.__intgraph.network.body.data.edges.get()"
-        ".filter(e => e.label === 'via Evil Hub' && e.smooth === undefined).map(e => e.id)"
+        "() => { const d = JSON.parse(document.getElementById('intgraph-data').textContent);"
+        " return d.arrows.filter(a => a.items.length === 1 && a.curve === undefined"
+        " && d.integrations[a.items[0]].ref === 'INT-003').map(a => a.id); }"
     )[0]
     tip = seen.hover("edge", edge)
     for line in (
@@ -201,6 +204,12 @@ def test_hostile_vault_runs_nothing(tmp_path: Path, visit: Any, csp: bool) -> No
     for node in seen.js("() => window.__intgraph.network.body.data.nodes.getIds()"):
         seen.hover("node", node)
         seen.page.mouse.click(*seen.at("node", node))
+        for link in seen.page.query_selector_all("#panel a.open-note"):
+            link.click()
+        if seen.page.query_selector("#panel button.link"):
+            seen.page.click("#panel button.link >> nth=0")  # selects that system instead
+        seen.page.mouse.dblclick(*seen.at("node", node))
+        seen.page.keyboard.press("Escape")
     for edge in seen.js("() => window.__intgraph.network.body.edgeIndices"):
         seen.hover("edge", edge)
     for node in data.nodes:
@@ -221,23 +230,62 @@ def test_hostile_vault_runs_nothing(tmp_path: Path, visit: Any, csp: bool) -> No
     assert seen.js("() => document.title") == "hostile · intgraph architecture map"
 
 
-def test_click_opens_the_note_in_obsidian(tmp_path: Path, visit: Any) -> None:
+def test_click_selects_and_opening_in_obsidian_is_explicit(tmp_path: Path, visit: Any) -> None:
     seen = visit(written(tmp_path, load_vault(fixture("flow"))))
     seen.js(
         "() => { window.__opened = []; window.__intgraph.open = (u) => window.__opened.push(u); }"
     )
-    seen.page.mouse.click(*seen.at("node", seen.node_id("Order Hub")))
-    seen.page.mouse.click(*seen.at("node", seen.node_id("Data Lake")))
+    hub = seen.node_id("Order Hub")
+    seen.page.mouse.click(*seen.at("node", hub))
+    assert seen.js("() => window.__opened") == []  # a click never navigates away
+    assert seen.js("() => window.__intgraph.selected") == hub
+    assert seen.page.text_content("#panel h2") == "Order Hub"
+    seen.page.click("#panel a.open-note >> nth=0")
+    seen.page.mouse.dblclick(*seen.at("node", seen.node_id("Billing")))
+    seen.page.mouse.dblclick(*seen.at("node", seen.node_id("Data Lake")))  # no note: nothing
     edge = seen.js(
         "(from) => window.__intgraph.network.body.data.edges.get()"
-        ".filter(e => e.from === from && e.smooth === undefined && !e.label).map(e => e.id)[0]",
-        seen.node_id("Billing"),
+        ".filter(e => e.from === from && e.smooth === undefined).map(e => e.id)[0]",
+        seen.node_id("Ledger"),
     )
     seen.page.mouse.click(*seen.at("edge", edge))
+    assert seen.page.text_content("#panel h2") == "Ledger to Reporting"
+    seen.page.click("#panel a.open-note")
     assert seen.js("() => window.__opened") == [
         "obsidian://open?vault=flow&file=Systems%2FOrder%20Hub.md",
-        "obsidian://open?vault=flow&file=Integrations%2FBilling%20to%20Ledger.md",
+        "obsidian://open?vault=flow&file=Systems%2FBilling.md",
+        "obsidian://open?vault=flow&file=Integrations%2FLedger%20to%20Reporting.md",
     ]
+    assert seen.errors == [] and seen.requests == [seen.url]
+
+
+def test_search_and_keys_keep_working_after_clicks(tmp_path: Path, visit: Any) -> None:
+    """Real clicks, and opening notes with the page's own handler, then search, /, Esc."""
+    seen = visit(written(tmp_path, load_vault(fixture("flow"))))
+    seen.page.mouse.click(*seen.at("node", seen.node_id("Order Hub")))
+    seen.page.mouse.click(*seen.at("node", seen.node_id("Billing")))
+    # opening notes for real: an obsidian:// link no handler takes must not stall the page
+    seen.page.click("#panel a.open-note")
+    seen.page.mouse.dblclick(*seen.at("node", seen.node_id("Billing")))
+    seen.page.wait_for_timeout(300)
+    assert seen.search("ledger") == seen.node_id("Ledger")
+    assert seen.page.text_content("#search-result") == "Found Ledger"
+    seen.page.click("#find")
+    assert seen.js("() => window.__intgraph.selected") == seen.node_id("Ledger")
+    seen.page.click("#network", position={"x": 5, "y": 5})
+    seen.page.keyboard.press("/")
+    assert seen.js("() => document.activeElement.id") == "search-input"
+    seen.page.keyboard.type("invoicing")
+    seen.page.keyboard.press("Enter")
+    assert seen.js("() => window.__intgraph.selected") == seen.node_id("Billing")
+    seen.page.keyboard.press("Escape")
+    assert seen.js("() => window.__intgraph.selected") is None
+    assert seen.js("() => window.__intgraph.network.getSelectedNodes()") == []
+    assert seen.page.input_value("#search-input") == ""
+    faded = seen.js("() => window.__intgraph.network.body.data.nodes.get()"
+                    ".filter(n => n.opacity < 1).length")  # fmt: skip
+    assert faded == 0
+    assert seen.errors == [] and seen.requests == [seen.url]
 
 
 def test_search_finds_and_focuses_by_name_or_alias(tmp_path: Path, visit: Any) -> None:
@@ -258,13 +306,13 @@ def test_search_finds_and_focuses_by_name_or_alias(tmp_path: Path, visit: Any) -
 def test_status_toggles_hide_and_show_arrows(tmp_path: Path, visit: Any) -> None:
     landscape = load_vault(fixture("flow"))
     data = map_data(landscape)
-    production = sum(1 for e in data.edges if data.records[e["i"]]["cls"] == "production")
+    production = sum(1 for a in data.arrows if a["cls"] == "production")
     seen = visit(written(tmp_path, landscape))
     box = seen.page.locator("#status-filter input[value=production]")
     box.uncheck()
-    assert seen.js("() => window.__intgraph.count().edges") == len(data.edges) - production
+    assert seen.js("() => window.__intgraph.count().edges") == len(data.arrows) - production
     box.check()
-    assert seen.js("() => window.__intgraph.count().edges") == len(data.edges)
+    assert seen.js("() => window.__intgraph.count().edges") == len(data.arrows)
 
 
 def test_focus_draws_only_the_neighbourhood(tmp_path: Path, visit: Any) -> None:
@@ -272,40 +320,240 @@ def test_focus_draws_only_the_neighbourhood(tmp_path: Path, visit: Any) -> None:
     result = impact(landscape, "Order Hub", "downstream", 1)
     seen = visit(written(tmp_path, landscape, focus="OH", depth=1))
     labels = seen.js("() => window.__intgraph.network.body.data.nodes.get().map(n => n.label)")
-    assert sorted(labels) == sorted(["Order Hub", *(s.name for s in result.systems)])
+    carriers = sorted({m for i in result.integrations for m in i.middleware})
+    assert carriers == ["Kafka"]  # drawn on the path, in the middleware lane
+    assert sorted(labels) == sorted(["Order Hub", *(s.name for s in result.systems), *carriers])
     drawn = seen.js("() => window.__intgraph.count()")
-    assert drawn == {"nodes": 1 + len(result.systems), "edges": len(map_data(
-        landscape, focus="OH", depth=1).edges)}  # fmt: skip
+    assert drawn == {"nodes": 2 + len(result.systems), "edges": len(map_data(
+        landscape, focus="OH", depth=1).arrows)}  # fmt: skip
     assert seen.js("(id) => window.__intgraph.network.body.nodes[id].options.borderWidth",
                    seen.node_id("Order Hub")) == 5  # fmt: skip
     assert seen.errors == [] and seen.requests == [seen.url]
 
 
 def test_big_map_keeps_every_arrow_at_every_zoom(tmp_path: Path, visit: Any) -> None:
-    spec = importlib.util.spec_from_file_location("map_bench", ROOT / "benchmarks" / "map_bench.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    landscape = load_vault(bench.generate_vault(tmp_path / "big", systems=400, integrations=1600))
+    from benchmarks.vaultgen import generate
+
+    landscape = load_vault(generate(tmp_path / "big", 1600).root)
+    data = map_data(landscape)
+    assert data.collapsed
     seen = visit(written(tmp_path, landscape))
-    assert seen.js("() => window.__intgraph.count()") == {"nodes": 400, "edges": arrows(landscape)}
+    assert seen.js("() => window.__intgraph.count().nodes") == len(data.groups)
+    seen.js("() => window.__intgraph.expandAll()")
+    seen.js("() => window.__intgraph.network.fit()")
+    assert seen.js("() => window.__intgraph.count()") == {
+        "nodes": len(data.nodes),
+        "edges": len(data.arrows),
+    }
+    assert sum(len(a["items"]) for a in data.arrows) == arrows(landscape)
     assert seen.js("() => window.__intgraph.far()") is True
     seen.js("() => window.__intgraph.network.moveTo({scale: 1.2})")
     seen.page.wait_for_function("() => window.__intgraph.far() === false")
-    assert seen.js("() => window.__intgraph.count().edges") == arrows(landscape)
+    assert seen.js("() => window.__intgraph.count().edges") == len(data.arrows)
     assert seen.errors == [] and seen.requests == [seen.url]
 
 
 def test_screenshot_of_the_sample_vault(tmp_path: Path, visit: Any) -> None:
-    """Writes docs/map.png for the README (a fixed generation time keeps it stable)."""
+    """Writes docs/map.png, docs/map-impact.png and docs/map-focus.png for the README
+    (a fixed generation time keeps them stable)."""
     if not (FIXTURES / "acme").is_dir():
         pytest.skip("the sample vault vault_fixtures/acme is not there")
     landscape = load_vault(fixture("acme"))
     seen = visit(written(tmp_path, landscape))
     assert seen.js("() => window.__intgraph.count()") == {
         "nodes": len(map_data(landscape).nodes),
-        "edges": arrows(landscape),
+        "edges": len(map_data(landscape).arrows),
     }
-    assert seen.errors == [] and seen.requests == [seen.url]
     (ROOT / "docs").mkdir(exist_ok=True)
     seen.page.screenshot(path=str(ROOT / "docs" / "map.png"))
+    seen.page.mouse.click(*seen.at("node", seen.node_id("Salesforce CRM")))
+    left, top = seen.js(
+        "() => { const r = document.getElementById('network')"
+        ".getBoundingClientRect(); return [r.left + 2, r.top + 2]; }"
+    )
+    seen.page.mouse.move(left + 10, top + 10)
+    seen.page.mouse.move(left, top)  # off the system: its tooltip goes
+    seen.page.wait_for_function("() => !(" + TOOLTIP + ")()")
+    seen.page.screenshot(path=str(ROOT / "docs" / "map-impact.png"))
+    assert seen.errors == [] and seen.requests == [seen.url]
+    focus = visit(
+        write_map(
+            landscape,
+            tmp_path / "focus.html",
+            focus="SAP ERP",
+            depth=2,
+            direction="both",
+            generated=WHEN,
+        )
+    )
+    focus.page.screenshot(path=str(ROOT / "docs" / "map-focus.png"))
+    assert focus.errors == [] and focus.requests == [focus.url]
+
+
+IMPACT_NAMES = ("SAP ERP", "MuleSoft Anypoint", "Salesforce CRM", "Snowflake DW", "Workday HCM")
+DOWN, UP = "#ea580c", "#0284c7"
+
+
+def expected_impact(
+    landscape: Landscape, name: str, depth: int | None, statuses: tuple[str, ...] = ()
+) -> tuple[list, list]:
+    result = impact(landscape, name, "both", depth, statuses)
+    systems = sorted((s.name, s.direction, s.distance) for s in result.systems)
+    return systems, sorted((i.path, i.distance) for i in result.integrations)
+
+
+def page_impact(seen: Visit, name: str) -> tuple[list, list]:
+    got = seen.js("(name) => window.__intgraph.impact(name)", name)
+    best: dict[str, int] = {}
+    for path, _direction, distance in got["integrations"]:
+        best[path] = min(distance, best.get(path, distance))
+    return sorted(tuple(s) for s in got["systems"]), sorted(best.items())
+
+
+@pytest.mark.parametrize("depth", ["all", "1", "2"])
+def test_impact_at_a_click_equals_the_cli_on_the_sample(
+    tmp_path: Path, visit: Any, depth: str
+) -> None:
+    landscape = load_vault(fixture("acme"))
+    seen = visit(written(tmp_path, landscape))
+    seen.page.select_option("#depth", depth)
+    limit = None if depth == "all" else int(depth)
+    for name in IMPACT_NAMES:
+        assert page_impact(seen, name) == expected_impact(landscape, name, limit), name
+        # what is painted: the selection, downstream in orange, upstream in blue, the rest faded
+        seen.page.mouse.click(*seen.at("node", seen.node_id(name)))
+        result = impact(landscape, name, "both", limit)
+        painted = seen.js(
+            "() => window.__intgraph.network.body.data.nodes.get().map("
+            "n => [n.id, n.color.border, n.opacity])"
+        )
+        names = {n["id"]: n["name"] for n in map_data(landscape).nodes}
+        down = {names[i] for i, border, _ in painted if border == DOWN}
+        up = {names[i] for i, border, _ in painted if border == UP}
+        faded = {names[i] for i, _, opacity in painted if opacity < 1}
+        want_down = {s.name for s in result.systems if s.direction == "downstream"}
+        want_up = {s.name for s in result.systems if s.direction == "upstream"} - want_down
+        assert (down, up) == (want_down, want_up), name
+        carriers = {m for i in result.integrations for m in i.middleware}
+        assert faded == set(names.values()) - want_down - want_up - {name} - carriers
+        heads = seen.page.locator("#panel h3").all_text_contents()
+        assert heads == [
+            f"Downstream systems ({len(want_down)})",
+            f"Upstream systems ({sum(1 for s in result.systems if s.direction == 'upstream')})",
+            f"Integrations ({len(result.integrations)})",
+        ]
+    assert seen.errors == [] and seen.requests == [seen.url]
+
+
+def test_impact_at_a_click_follows_the_status_filter(tmp_path: Path, visit: Any) -> None:
+    landscape = load_vault(fixture("acme"))
+    statuses = ("Production", "development")
+    seen = visit(written(tmp_path, landscape, statuses=statuses))
+    changed = 0
+    for name in IMPACT_NAMES:
+        want = expected_impact(landscape, name, None, statuses)
+        assert page_impact(seen, name) == want, name
+        changed += want != expected_impact(landscape, name, None)
+    assert changed >= 3  # the filter matters for these systems
+
+
+def test_impact_at_a_click_equals_the_cli_on_a_generated_vault(tmp_path: Path, visit: Any) -> None:
+    from benchmarks.vaultgen import generate
+
+    made = generate(tmp_path / "gen", 1300, seed=5)
+    landscape = load_vault(made.root)
+    data = map_data(landscape)
+    assert data.collapsed
+    seen = visit(written(tmp_path, landscape))
+    busiest = sorted(data.nodes, key=lambda n: -(n["in"] + n["out"] + n["via"]))
+    names = [made.hub, busiest[1]["name"], busiest[40]["name"], data.nodes[-1]["name"]]
+    names.append(next(n["name"] for n in data.nodes if n["kind"] == "middleware"))
+    for depth in ("all", "2"):
+        seen.page.select_option("#depth", depth)
+        for name in names:
+            limit = None if depth == "all" else 2
+            assert page_impact(seen, name) == expected_impact(landscape, name, limit), name
+    assert seen.errors == [] and seen.requests == [seen.url]
+
+
+def test_groups_drawn_as_regions_with_their_members(tmp_path: Path, visit: Any) -> None:
+    landscape = load_vault(fixture("acme"))
+    data = map_data(landscape)
+    seen = visit(written(tmp_path, landscape))
+    seen.page.wait_for_function("() => window.__intgraph.regions !== undefined")
+    regions = seen.js("() => window.__intgraph.regions")
+    want = {
+        g["label"]: sorted(n["name"] for n in data.nodes if n["g"] == i)
+        for i, g in enumerate(data.groups)
+    }
+    assert {r["label"]: sorted(r["members"]) for r in regions} == want
+    positions = seen.js("() => window.__intgraph.network.getPositions()")
+    ids = {n["name"]: n["id"] for n in data.nodes}
+    for region in regions:
+        left, top, right, bottom = region["box"]
+        for name in region["members"]:
+            spot = positions[ids[name]]
+            assert left < spot["x"] < right and top < spot["y"] < bottom
+
+
+def test_large_map_starts_collapsed_and_expands(tmp_path: Path, visit: Any) -> None:
+    from benchmarks.vaultgen import generate
+
+    landscape = load_vault(generate(tmp_path / "gen", 1300, seed=5).root)
+    data = map_data(landscape)
+    seen = visit(written(tmp_path, landscape))
+    labels = seen.js("() => window.__intgraph.network.body.data.nodes.get().map(n => n.label)")
+    assert sorted(labels) == sorted(
+        "\n".join([*g["label"].split(" · "), f"{g['count']} systems"]) for g in data.groups
+    )
+    flows = seen.js("() => window.__intgraph.network.body.data.edges.get().map(e => e.id)")
+    assert flows and all(f.startswith("f:g") for f in flows)
+    biggest = max(range(len(data.groups)), key=lambda g: data.groups[g]["count"])
+    seen.page.mouse.dblclick(*seen.at("node", f"g{biggest}"))
+    shown = seen.js("() => window.__intgraph.count().nodes")
+    assert shown == len(data.groups) - 1 + data.groups[biggest]["count"]
+    assert seen.search(data.nodes[0]["name"]) == "n0"  # found inside a collapsed group
+    seen.page.click("#expand-all")
+    assert seen.js("() => window.__intgraph.count()") == {
+        "nodes": len(data.nodes),
+        "edges": len(data.arrows),
+    }
+    seen.page.click("#collapse-all")
+    assert seen.js("() => window.__intgraph.count().nodes") == len(data.groups)
+    assert seen.errors == [] and seen.requests == [seen.url]
+
+
+LABEL_BOXES = """() => {
+  const net = window.__intgraph.network;
+  return net.body.nodeIndices.map(id => net.body.nodes[id])
+    .filter(n => n.options.label)
+    .map(n => { const s = n.labelModule.size;
+                return [n.id, s.left, s.top, s.left + s.width, s.top + s.height]; });
+}"""
+
+
+def test_node_labels_never_overlap_at_fit_on_the_sample(tmp_path: Path, visit: Any) -> None:
+    landscape = load_vault(fixture("acme"))
+    seen = visit(written(tmp_path, landscape))
+    seen.page.click("#fit")
+    seen.js("() => window.__intgraph.network.redraw()")
+    seen.page.wait_for_timeout(200)
+    boxes = seen.js(LABEL_BOXES)
+    assert len(boxes) == len(map_data(landscape).nodes)  # every label shown
+    assert seen.js("() => window.__intgraph.hiddenLabels()") == []
+    for a in boxes:
+        assert a[3] > a[1] and a[4] > a[2]
+        for b in boxes:
+            if a[0] < b[0]:
+                apart = a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2]
+                assert apart, (a, b)
+
+
+def test_save_png(tmp_path: Path, visit: Any) -> None:
+    seen = visit(written(tmp_path, load_vault(fixture("acme"))))
+    url = seen.js("() => window.__intgraph.png()")
+    assert url.startswith("data:image/png;base64,") and len(url) > 20000
+    with seen.page.expect_download() as info:
+        seen.page.click("#save-png")
+    assert info.value.suggested_filename == "acme-map.png"
+    assert seen.errors == [] and seen.requests == [seen.url]

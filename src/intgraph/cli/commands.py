@@ -209,7 +209,7 @@ def _generated() -> dt.datetime | None:
 
 @main.command("map")
 @vault_options
-@out_options("the map page", html_map.DEFAULT_OUT)
+@out_options("the map", "reports/map.html (reports/map.svg with --format svg)")
 @click.option(
     "--focus",
     metavar="SYSTEM",
@@ -221,6 +221,13 @@ def _generated() -> dt.datetime | None:
     "With --focus: maximum distance.",
 )
 @click.option("--select", multiple=True, metavar="EXPR", help="Only what these selectors pick.")
+@click.option(
+    "--group-by",
+    type=click.Choice(html_map.GROUP_BY),
+    default=None,
+    help="Group systems by note folder, owner or community, or not [default: see README].",
+)
+@format_option(html_map.FORMATS, "html")
 @guarded
 def map_cmd(
     source: Source,
@@ -231,15 +238,26 @@ def map_cmd(
     depth: int | None,
     status: tuple[str, ...],
     select: tuple[str, ...],
+    group_by: str | None,
+    fmt: str,
 ) -> None:
-    """Write the interactive architecture map: one offline HTML file."""
+    """Write the architecture map: an interactive offline HTML page, or a static SVG."""
     if focus is None and (depth is not None or direction != "downstream"):
         raise click.UsageError("--depth and --direction need --focus")
-    target = out or default_output(source.vault, html_map.DEFAULT_NAME)
+    target = out or default_output(source.vault, html_map.DEFAULT_NAMES[fmt])
     landscape = source.load()
     if select:
         landscape = selected(landscape, select, status, focus)
     written = html_map.write_map(
-        landscape, target, focus, depth, direction, status, _generated(), force
+        landscape,
+        target,
+        focus,
+        depth,
+        direction,
+        status,
+        _generated(),
+        group_by or "auto",
+        fmt,
+        force,
     )
     click.echo(f"wrote {written}", err=True)

@@ -28,10 +28,14 @@ from intgraph.render.escape import terminal
 from intgraph.render.map_data import MapData, build_map_data
 from intgraph.render.output import write_text
 from intgraph.render.page import render_template, trusted
+from intgraph.render.svg_map import render_svg
 
 VIS_VERSION = "9.1.2"
-DEFAULT_NAME = "map.html"
-DEFAULT_OUT = f"reports/{DEFAULT_NAME}"
+FORMATS: tuple[str, ...] = ("html", "svg")
+DEFAULT_OUTS = {"html": "reports/map.html", "svg": "reports/map.svg"}
+DEFAULT_OUT = DEFAULT_OUTS["html"]
+DEFAULT_NAMES = {fmt: Path(out).name for fmt, out in DEFAULT_OUTS.items()}
+GROUP_BY: tuple[str, ...] = ("folder", "owner", "community", "none")
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 # characters HTML5 does not allow in a document: controls other than whitespace, noncharacters
 _FORBIDDEN = re.compile("[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef\\ufffe\\uffff]")
@@ -87,12 +91,14 @@ def map_data(
     depth: int | None = None,
     direction: str = "downstream",
     statuses: Collection[str] = (),
+    group_by: str = "auto",
 ) -> MapData:
-    """The map's data: the whole landscape, or with ``focus`` the neighbourhood that
-    ``intgraph impact FOCUS`` reports with the same depth, direction and statuses."""
+    """The map's data: the whole landscape grouped by ``group_by``, or with ``focus`` the
+    neighbourhood that ``intgraph impact FOCUS`` reports with the same depth, direction
+    and statuses."""
     statuses = check_statuses(landscape.graph, statuses)
     result = impact(landscape, focus, direction, depth, statuses) if focus is not None else None
-    return build_map_data(landscape, statuses, result)
+    return build_map_data(landscape, statuses, result, group_by)
 
 
 def _summary(data: MapData) -> str:
@@ -100,8 +106,10 @@ def _summary(data: MapData) -> str:
     parts = [
         _plural(len(data.nodes), "system") + (f" ({middleware} middleware)" if middleware else ""),
         _plural(len(data.records), "integration"),
-        _plural(len(data.edges), "arrow"),
+        _plural(len(data.arrows), "arrow"),
     ]
+    if data.groups:
+        parts.append(f"{_plural(len(data.groups), 'group')} by {data.grouping.mode}")
     if data.undrawn:
         parts.append(f"{_plural(data.undrawn, 'integration')} without a source or target")
     return " · ".join(parts)
@@ -118,24 +126,31 @@ def render_map(
     direction: str = "downstream",
     statuses: Collection[str] = (),
     generated: datetime | None = None,
+    group_by: str = "auto",
 ) -> str:
     """The map page as a string; see :func:`map_data` for ``focus`` and the filters.
 
     ``generated`` (default: now) is the only input besides the vault that changes the
     bytes. Raises UnknownSystemError for an unknown ``focus``.
     """
-    data = map_data(landscape, focus, depth, direction, statuses)
+    data = map_data(landscape, focus, depth, direction, statuses, group_by)
+    return page_of(landscape, data, generated)
+
+
+def page_of(landscape: Landscape, data: MapData, generated: datetime | None = None) -> str:
+    """The page for map data already built."""
     when = (generated or datetime.now(timezone.utc)).astimezone(timezone.utc)
     assets = vis_assets_dir()
     scripts = [
         _asset(assets / "vis-network.min.js", "script"),
-        _asset(_TEMPLATES / "map.js", "script"),
+        _asset(_TEMPLATES / "map_impact.js", "script") + _asset(_TEMPLATES / "map.js", "script"),
     ]
     styles = [_asset(assets / "vis-network.css", "style"), _asset(_TEMPLATES / "map.css", "style")]
     return render_template(
         "map.html.j2",
         vault=terminal(landscape.name),
         focus=data.focus,
+        grouping=data.grouping.mode if data.groups else None,
         summary=_summary(data),
         generated=when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         generated_text=when.strftime("%Y-%m-%d %H:%M UTC"),
@@ -152,15 +167,23 @@ def render_map(
 
 def write_map(
     landscape: Landscape,
-    out: str | Path = DEFAULT_OUT,
+    out: str | Path | None = None,
     focus: str | None = None,
     depth: int | None = None,
     direction: str = "downstream",
     statuses: Collection[str] = (),
     generated: datetime | None = None,
+    group_by: str = "auto",
+    fmt: str = "html",
     force: bool = False,
 ) -> Path:
-    """Write the map page to ``out`` (folders created); raises OutputError when it cannot,
-    or when ``out`` is a file intgraph did not write and not ``force``."""
-    page = render_map(landscape, focus, depth, direction, statuses, generated)
-    return write_text(out, page, force)
+    """Write the map to ``out`` (default ``reports/map.html``, or ``reports/map.svg`` with
+    ``fmt="svg"``; folders created) as the page or, with ``fmt="svg"``, a static SVG of
+    the same layout. Raises OutputError when it cannot write, or when ``out`` is a file
+    intgraph did not write and not ``force``."""
+    if fmt not in FORMATS:
+        raise ValueError(f"fmt must be one of {', '.join(FORMATS)}")
+    data = map_data(landscape, focus, depth, direction, statuses, group_by)
+    svg = fmt == "svg"
+    text = render_svg(data, _summary(data)) if svg else page_of(landscape, data, generated)
+    return write_text(out if out is not None else DEFAULT_OUTS[fmt], text, force)

@@ -15,8 +15,8 @@ import networkx as nx
 
 Point = tuple[float, float]
 
-COLUMN = 260.0  # horizontal distance between layers
-SUB_COLUMN = 110.0  # horizontal distance between the columns of one wide layer
+COLUMN = 280.0  # horizontal distance between layers
+SUB_COLUMN = 190.0  # horizontal distance between the columns of one wide layer (a label fits)
 ROW = 70.0  # vertical distance between nodes of one column
 GAP = 220.0  # space between packed components
 SWEEPS = 4
@@ -54,6 +54,29 @@ def layered_layout(count: int, edges: Sequence[tuple[int, int]]) -> list[Point]:
         side = max(1, math.ceil(math.sqrt(len(singles))))
         local = {n: ((i % side) * SUB_COLUMN, (i // side) * ROW) for i, n in enumerate(singles)}
         blocks.append((*_extent(local), singles, local))
+    return _pack(count, blocks)
+
+
+def grouped_layout(
+    count: int, edges: Sequence[tuple[int, int]], member: Sequence[int]
+) -> list[Point]:
+    """Positions where each group's nodes sit together: every group (``member[i]`` is node
+    ``i``'s group) laid out in layers by its own edges, the group blocks packed in rows."""
+    groups: dict[int, list[int]] = {}
+    for node in range(count):
+        groups.setdefault(member[node], []).append(node)
+    inside: dict[int, list[tuple[int, int]]] = {}
+    for a, b in edges:
+        if member[a] == member[b]:
+            inside.setdefault(member[a], []).append((a, b))
+    blocks: list[tuple[float, float, list[int], dict[int, Point]]] = []
+    for group in sorted(groups):
+        members = groups[group]
+        local_index = {node: i for i, node in enumerate(members)}
+        links = [(local_index[a], local_index[b]) for a, b in inside.get(group, ())]
+        spots = layered_layout(len(members), links)
+        local = {node: spots[local_index[node]] for node in members}
+        blocks.append((*_extent(local), members, local))
     return _pack(count, blocks)
 
 
@@ -167,8 +190,9 @@ def distance_layout(
     count: int, focus: int, placed: Mapping[int, int], edges: Sequence[tuple[int, int]]
 ) -> list[Point]:
     """Positions for a focused map: ``focus`` at the origin, each node of ``placed``
-    (index → signed distance, positive downstream, negative upstream) in its column,
-    ordered by the barycentre of its neighbours in the column nearer the focus."""
+    (index → signed distance, positive downstream, negative upstream, 0 for both ways) in
+    its column, ordered by the barycentre of its neighbours in the column nearer the focus;
+    the middle column's other nodes below ``focus``."""
     positions: list[Point] = [(0.0, 0.0)] * count
     columns: dict[int, list[int]] = {0: [focus]}
     for node in sorted(placed):
@@ -186,6 +210,12 @@ def distance_layout(
             spots = [where[n] for n in links.get(node, ()) if n in where]
             keyed.append((sum(spots) / len(spots) if spots else 0.0, node))
         keyed.sort()
+        if key == 0:
+            below = [node for _, node in keyed if node != focus]
+            for index, node in enumerate(below):
+                where[node] = (index + 1) * ROW * 1.5
+                positions[node] = (0.0, round((index + 1) * ROW * 1.5, 1))
+            continue
         subs = math.ceil(len(column) / 40)
         height = math.ceil(len(column) / subs)
         sign = 1 if key >= 0 else -1
