@@ -4,6 +4,7 @@
 module here registers its own commands on that group when imported below.
 """
 
+from intgraph.cli import export as _export  # noqa: F401  (registers intgraph export)
 from intgraph.cli.commands import main
 
 __all__ = ["main"]

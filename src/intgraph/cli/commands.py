@@ -15,6 +15,7 @@ import click
 from intgraph import __version__
 from intgraph.cli.common import emit, format_option, guarded, split_list, traversal_options, width
 from intgraph.cli.options import Source, vault_options
+from intgraph.export import canvas
 from intgraph.queries.impact import impact
 from intgraph.queries.lint import SEVERITIES, at_least, lint
 from intgraph.queries.orphans import CATEGORIES as ORPHAN_CATEGORIES
@@ -150,12 +151,12 @@ def _generated() -> dt.datetime | None:
 
 @main.command("map")
 @vault_options
+@format_option(("html", "canvas"), "html")
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=str),
-    default=html_map.DEFAULT_OUT,
-    show_default=True,
-    help="Write the map page to FILE.",
+    default=None,
+    help=f"Write the map to FILE [default: {html_map.DEFAULT_OUT}, {canvas.DEFAULT_OUT}].",
 )
 @click.option(
     "--focus",
@@ -170,16 +171,24 @@ def _generated() -> dt.datetime | None:
 @guarded
 def map_cmd(
     source: Source,
-    out: str,
+    fmt: str,
+    out: str | None,
     focus: str | None,
     direction: str,
     depth: int | None,
     status: tuple[str, ...],
 ) -> None:
-    """Write the interactive architecture map: one offline HTML file."""
+    """Write the interactive architecture map: one offline HTML file (or an Obsidian canvas)."""
     if focus is None and (depth is not None or direction != "downstream"):
         raise click.UsageError("--depth and --direction need --focus")
     landscape = source.load()
+    if fmt == "canvas":
+        done = canvas.write_canvas(
+            landscape, out or canvas.DEFAULT_OUT, focus, depth, direction, status
+        )
+        click.echo(f"wrote {done}", err=True)
+        return
+    out = out or html_map.DEFAULT_OUT
     written = html_map.write_map(
         landscape, out, focus, depth, direction, status, generated=_generated()
     )
