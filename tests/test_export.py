@@ -71,9 +71,9 @@ def test_model_of_the_sample_vault(models: dict[str, ExportModel]) -> None:
     assert sap.owner == "David Kowalski"
     assert "SAP" in sap.aliases
     assert {s.name for s in model.systems if s.middleware} >= {"MuleSoft Anypoint"}
-    assert len(model.integrations) == len(
-        [n for n in load_vault(fixture("acme")).integrations]
-    ), manifest.keys()
+    assert len(model.integrations) == len([n for n in load_vault(fixture("acme")).integrations]), (
+        manifest.keys()
+    )
     for integration in model.integrations:
         for key in (*integration.sources, *integration.targets, *integration.middleware):
             model.system(key)
@@ -138,8 +138,9 @@ def test_cli_stdout_status_and_errors() -> None:
 def test_cli_unwritable_out(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = run("export", "--vault", fixture("acme"), "--format", "dot", "--out",
-                 str(blocker / "a.dot"))
+    result = run(
+        "export", "--vault", fixture("acme"), "--format", "dot", "--out", str(blocker / "a.dot")
+    )
     assert result.exit_code == 2 and "cannot write" in result.output
 
 
@@ -147,12 +148,7 @@ def test_cli_unwritable_out(tmp_path: Path) -> None:
 
 
 def _expected_edges(model: ExportModel) -> set[tuple[str, str, str]]:
-    return {
-        (s, t, i.title)
-        for i in model.integrations
-        for s in i.sources
-        for t in i.targets
-    }
+    return {(s, t, i.title) for i in model.integrations for s in i.sources for t in i.targets}
 
 
 @pytest.mark.parametrize("vault", VAULTS)
@@ -303,8 +299,18 @@ def test_structurizr_duplicate_names_and_descriptions() -> None:
         ExportSystem("a", "CRM", "A/CRM.md", (), False, None),
         ExportSystem("b", "crm", "B/CRM.md", (), False, None),
     )
-    twin = dict(id="INT-1", title="Sync", status=None, category=None, classification=None,
-                protocol=None, owner=None, sources=("a",), targets=("b",), middleware=())
+    twin = dict(
+        id="INT-1",
+        title="Sync",
+        status=None,
+        category=None,
+        classification=None,
+        protocol=None,
+        owner=None,
+        sources=("a",),
+        targets=("b",),
+        middleware=(),
+    )
     integrations = (ExportIntegration(path="1.md", **twin), ExportIntegration(path="2.md", **twin))
     text = structurizr.render(ExportModel("v", "0", (), systems, integrations))
     assert '"crm (B/CRM.md)"' in text
@@ -347,9 +353,9 @@ def test_backstage_names_and_lifecycles() -> None:
     assert len(first) == len(second) == 63 and first != second
     assert backstage.entity_name("<script>", None) == "script"
     assert backstage.entity_name("---", None) == "unnamed"
-    assert [backstage.lifecycle(s) for s in ("Planning", "Development", "Production",
-                                              "Deprecated")] == [
-        "experimental", "experimental", "production", "deprecated"]
+    assert [
+        backstage.lifecycle(s) for s in ("Planning", "Development", "Production", "Deprecated")
+    ] == ["experimental", "experimental", "production", "deprecated"]
 
 
 def test_backstage_placeholder_owner(models: dict[str, ExportModel]) -> None:
@@ -373,8 +379,14 @@ def test_archimate_exchange_format(vault: str, models: dict[str, ExportModel]) -
     assert NCNAME.match(root.get("identifier", ""))
     assert root.findtext("a:name", namespaces=NS) == model.vault
     children = [c.tag.split("}")[1] for c in root]
-    assert children == ["name", "documentation", "elements", "relationships",
-                        "propertyDefinitions", "views"]
+    assert children == [
+        "name",
+        "documentation",
+        "elements",
+        "relationships",
+        "propertyDefinitions",
+        "views",
+    ]
     ids = [e.get("identifier") for e in root.iter() if e.get("identifier")]
     assert len(ids) == len(set(ids)) and all(NCNAME.match(i or "") for i in ids)
     elements = root.findall("a:elements/a:element", NS)

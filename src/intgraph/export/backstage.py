@@ -32,6 +32,18 @@ _RUNS = re.compile(r"[^a-zA-Z0-9]+")
 NAME_PATTERN = re.compile(r"^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$")
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, writing multi-line strings as literal blocks."""
+
+
+def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _string)
+
+
 def entity_name(text: str, taken: set[str] | None = None) -> str:
     """A valid ``metadata.name``: ``[a-zA-Z0-9]`` runs joined by ``-``, lower case, at most
     63 characters, and (with ``taken``) not yet taken, compared case-insensitively."""
@@ -190,7 +202,12 @@ def render(model: ExportModel) -> str:
         f"# intgraph {model.version}: the vault {entity_name(model.vault)} for the "
         "Backstage catalog\n"
     )
-    body = yaml.safe_dump_all(
-        documents(model), allow_unicode=True, sort_keys=False, explicit_start=True, width=100
+    body = yaml.dump_all(
+        documents(model),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        explicit_start=True,
+        width=100,
     )
     return header + body
