@@ -24,8 +24,8 @@ from intgraph.render.output import write_text
 
 DEFAULT_OUT = "reports/map.canvas"
 WIDTH, HEIGHT = 240, 60
-SCALE_X, SCALE_Y = 2.4, 1.4  # map layout units → canvas pixels, so boxes do not overlap
-PAD = 30  # group frame around a middleware box
+SCALE_X, SCALE_Y = 2.6, 1.8  # map layout units → canvas pixels, so boxes do not overlap
+PAD = 20  # group frame around a middleware box (frames of neighbours do not overlap)
 COLORS = {"production": "4", "development": "2", "planning": "5", "deprecated": "#9e9e9e"}
 MIDDLEWARE_COLOR = "6"
 
@@ -69,9 +69,9 @@ def canvas(
                     "id": f"middleware-{number}",
                     "type": "group",
                     "x": x - PAD,
-                    "y": y - PAD - 10,
+                    "y": y - PAD,
                     "width": WIDTH + 2 * PAD,
-                    "height": HEIGHT + 2 * PAD + 10,
+                    "height": HEIGHT + 2 * PAD,
                     "color": MIDDLEWARE_COLOR,
                     "label": "Middleware: " + terminal(clean(attrs["name"])),
                 }
