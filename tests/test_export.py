@@ -481,3 +481,39 @@ def test_neo4j_csv(vault: str, models: dict[str, ExportModel], tmp_path: Path) -
             assert r[":START_ID(Integration)"] in integrations
             assert r[":END_ID(System)"] in systems
     assert "neo4j-admin database import full" in (folder / "README.md").read_text()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.sampled_from(
+            [
+                "yes",
+                "No",
+                "null",
+                "~",
+                "1e3",
+                "0x1",
+                "- a",
+                "a: b",
+                "#x",
+                "a #b",
+                "*x",
+                "&y",
+                "!t",
+                "'q'",
+                "\u2028",
+                "\x85",
+                "group:default/x",
+                " a",
+            ]
+        ),
+    )
+)
+def test_backstage_scalar_round_trips(text: str) -> None:
+    value = clean(text)
+    assert yaml.safe_load(f"key: {backstage.scalar(value)}\n") == {"key": value}
+    lines = backstage.dump({"a": {"b": [value, value]}, "c": backstage.Block(f"x: {value!r}\n")})
+    expected = {"a": {"b": [value, value]}, "c": f"x: {value!r}\n"}
+    assert yaml.safe_load("\n".join(lines) + "\n") == expected

@@ -6,13 +6,14 @@ Middleware = true), each (integration, source, target) a ``Flow`` relationship n
 the integration's ID and title, with its fields as properties. A "Landscape" diagram
 places the systems as the HTML map's layout does. Identifiers are ``id-`` and a digest
 of the system key or note path: valid ``xs:ID`` values, stable while the vault changes.
-ElementTree builds the document, so all note text is escaped.
+All note text goes through :func:`text` / :func:`attr` (XML escaping); the export model
+has already dropped the characters XML cannot carry.
 """
 
 from __future__ import annotations
 
 import hashlib
-import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from intgraph.export.landscape import ExportModel
 from intgraph.render.map_layout import layered_layout
@@ -20,7 +21,6 @@ from intgraph.render.map_layout import layered_layout
 NS = "http://www.opengroup.org/xsd/archimate/3.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA = f"{NS} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
-LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TYPE = f"{{{XSI}}}type"
 PROPERTIES = (
     "Note path",
@@ -34,6 +34,21 @@ PROPERTIES = (
     "Protocol",
 )
 WIDTH, HEIGHT = 140, 60
+SCALE_X, SCALE_Y = 1.4, 1.2  # map layout units → diagram pixels
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\t": "&#9;"}
+)
+
+
+def text(value: str) -> str:
+    """``value`` escaped for XML element content."""
+    return value.translate(_TEXT)
+
+
+def attr(value: str) -> str:
+    """``value`` escaped for a double-quoted XML attribute (line breaks kept)."""
+    return value.translate(_ATTR)
 
 
 def identifier(kind: str, key: str) -> str:
@@ -42,75 +57,65 @@ def identifier(kind: str, key: str) -> str:
     return f"id-{kind}-{digest}"
 
 
-def _q(tag: str) -> str:
-    return f"{{{NS}}}{tag}"
+PROPERTY_IDS = {name: identifier("prop", name) for name in PROPERTIES}
 
 
-def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
-    element = ET.SubElement(parent, _q(tag), {LANG: "en"})
-    element.text = text
-    return element
+def _name(tag: str, value: str, indent: str) -> str:
+    return f'{indent}<{tag} xml:lang="en">{text(value)}</{tag}>'
 
 
-def _properties(parent: ET.Element, pairs: list[tuple[str, str | None]]) -> None:
+def _properties(pairs: list[tuple[str, str | None]], indent: str) -> Iterator[str]:
     present = [(k, v) for k, v in pairs if v]
     if not present:
         return
-    holder = ET.SubElement(parent, _q("properties"))
+    yield f"{indent}<properties>"
     for name, value in present:
-        prop = ET.SubElement(
-            holder, _q("property"), {"propertyDefinitionRef": identifier("prop", name)}
-        )
-        _text(prop, "value", value or "")
+        yield f'{indent}  <property propertyDefinitionRef="{PROPERTY_IDS[name]}">'
+        yield _name("value", value or "", indent + "    ")
+        yield f"{indent}  </property>"
+    yield f"{indent}</properties>"
 
 
 def render(model: ExportModel) -> str:
     """The exchange-format XML document."""
-    ET.register_namespace("", NS)
-    ET.register_namespace("xsi", XSI)
-    root = ET.Element(
-        _q("model"),
-        {
-            "identifier": identifier("model", model.vault),
-            f"{{{XSI}}}schemaLocation": SCHEMA,
-        },
-    )
-    _text(root, "name", model.vault)
-    _text(root, "documentation", f"Integration landscape exported by intgraph {model.version}")
-    elements = ET.SubElement(root, _q("elements"))
     ident = {s.key: identifier("sys", s.key) for s in model.systems}
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<model xmlns="{NS}" xmlns:xsi="{XSI}" '
+        f'xsi:schemaLocation="{SCHEMA}" identifier="{identifier("model", model.vault)}">',
+        _name("name", model.vault, "  "),
+        _name("documentation", f"Integration landscape exported by intgraph {model.version}", "  "),
+        "  <elements>",
+    ]
     for system in model.systems:
-        element = ET.SubElement(
-            elements,
-            _q("element"),
-            {"identifier": ident[system.key], TYPE: "ApplicationComponent"},
+        out.append(
+            f'    <element identifier="{ident[system.key]}" xsi:type="ApplicationComponent">'
         )
-        _text(element, "name", system.name)
-        _properties(
-            element,
+        out.append(_name("name", system.name, "      "))
+        out += _properties(
             [
                 ("Note path", system.path),
                 ("Aliases", "; ".join(system.aliases)),
                 ("Owner", system.owner),
                 ("Middleware", "true" if system.middleware else "false"),
             ],
+            "      ",
         )
-    relationships = ET.SubElement(root, _q("relationships"))
+        out.append("    </element>")
+    out += ["  </elements>", "  <relationships>"]
     flows: list[tuple[str, str, str]] = []
     for integration in model.integrations:
         via = "; ".join(model.system(k).name for k in integration.middleware)
         pairs = [(s, t) for s in integration.sources for t in integration.targets]
         for number, (source, target) in enumerate(pairs):
             rid = identifier("flow", f"{integration.path}\n{number}")
-            flows.append((rid, ident[source], ident[target]))
-            relation = ET.SubElement(
-                relationships,
-                _q("relationship"),
-                {"identifier": rid, "source": ident[source], "target": ident[target], TYPE: "Flow"},
+            flows.append((rid, source, target))
+            out.append(
+                f'    <relationship identifier="{rid}" source="{ident[source]}" '
+                f'target="{ident[target]}" xsi:type="Flow">'
             )
-            _text(relation, "name", f"{integration.label}: {integration.title}")
-            _properties(
-                relation,
+            out.append(_name("name", f"{integration.label}: {integration.title}", "      "))
+            out += _properties(
                 [
                     ("Integration ID", integration.id),
                     ("Status", integration.status),
@@ -121,70 +126,52 @@ def render(model: ExportModel) -> str:
                     ("Owner", integration.owner),
                     ("Note path", integration.path),
                 ],
+                "      ",
             )
-    definitions = ET.SubElement(root, _q("propertyDefinitions"))
-    for name in PROPERTIES:
-        definition = ET.SubElement(
-            definitions,
-            _q("propertyDefinition"),
-            {"identifier": identifier("prop", name), "type": "string"},
-        )
-        _text(definition, "name", name)
-    _view(root, model, ident, flows)
-    ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+            out.append("    </relationship>")
+    out += ["  </relationships>", "  <propertyDefinitions>"]
+    for name, pid in PROPERTY_IDS.items():
+        out.append(f'    <propertyDefinition identifier="{pid}" type="string">')
+        out.append(_name("name", name, "      "))
+        out.append("    </propertyDefinition>")
+    out.append("  </propertyDefinitions>")
+    out += _view(model, ident, flows)
+    out.append("</model>")
+    return "\n".join(out) + "\n"
 
 
 def _view(
-    root: ET.Element,
-    model: ExportModel,
-    ident: dict[str, str],
-    flows: list[tuple[str, str, str]],
-) -> None:
+    model: ExportModel, ident: dict[str, str], flows: list[tuple[str, str, str]]
+) -> Iterator[str]:
     """A "Landscape" diagram: every system where the map's layered layout puts it."""
     index = {s.key: n for n, s in enumerate(model.systems)}
-    links = [(index[s], index[t]) for i in model.integrations for s in i.sources for t in i.targets]
-    links += [
-        (index[s], index[m]) for i in model.integrations for m in i.middleware for s in i.sources
-    ]
-    links += [
-        (index[m], index[t]) for i in model.integrations for m in i.middleware for t in i.targets
-    ]
+    links: list[tuple[int, int]] = []
+    for i in model.integrations:
+        links += [(index[s], index[t]) for s in i.sources for t in i.targets]
+        for m in i.middleware:  # middleware sits on the path, as on the HTML map
+            links += [(index[s], index[m]) for s in i.sources]
+            links += [(index[m], index[t]) for t in i.targets]
     points = layered_layout(len(model.systems), links)
     left = min((p[0] for p in points), default=0.0)
     top = min((p[1] for p in points), default=0.0)
-    views = ET.SubElement(root, _q("views"))
-    diagrams = ET.SubElement(views, _q("diagrams"))
-    view = ET.SubElement(
-        diagrams, _q("view"), {"identifier": identifier("view", model.vault), TYPE: "Diagram"}
-    )
-    _text(view, "name", "Landscape")
-    node_of: dict[str, str] = {}
+    yield "  <views>"
+    yield "    <diagrams>"
+    yield f'      <view identifier="{identifier("view", model.vault)}" xsi:type="Diagram">'
+    yield _name("name", "Landscape", "        ")
+    node_of = {s.key: identifier("node", s.key) for s in model.systems}
     for system, (x, y) in zip(model.systems, points, strict=True):
-        node = node_of[ident[system.key]] = identifier("node", system.key)
-        ET.SubElement(
-            view,
-            _q("node"),
-            {
-                "identifier": node,
-                "elementRef": ident[system.key],
-                TYPE: "Element",
-                "x": str(round((x - left) * 1.4) + 20),
-                "y": str(round((y - top) * 1.2) + 20),
-                "w": str(WIDTH),
-                "h": str(HEIGHT),
-            },
+        yield (
+            f'        <node identifier="{node_of[system.key]}" '
+            f'elementRef="{ident[system.key]}" xsi:type="Element" '
+            f'x="{round((x - left) * SCALE_X) + 20}" y="{round((y - top) * SCALE_Y) + 20}" '
+            f'w="{WIDTH}" h="{HEIGHT}"/>'
         )
     for rid, source, target in flows:
-        ET.SubElement(
-            view,
-            _q("connection"),
-            {
-                "identifier": identifier("conn", rid),
-                "relationshipRef": rid,
-                TYPE: "Relationship",
-                "source": node_of[source],
-                "target": node_of[target],
-            },
+        yield (
+            f'        <connection identifier="{identifier("conn", rid)}" '
+            f'relationshipRef="{rid}" xsi:type="Relationship" '
+            f'source="{node_of[source]}" target="{node_of[target]}"/>'
         )
+    yield "      </view>"
+    yield "    </diagrams>"
+    yield "  </views>"

@@ -11,11 +11,10 @@ names; without one, the placeholder owner :data:`PLACEHOLDER_OWNER`.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from typing import Any
-
-import yaml
 
 from intgraph.export.landscape import ExportIntegration, ExportModel, ExportSystem
 
@@ -32,16 +31,45 @@ _RUNS = re.compile(r"[^a-zA-Z0-9]+")
 NAME_PATTERN = re.compile(r"^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$")
 
 
-class _Dumper(yaml.SafeDumper):
-    """PyYAML's safe dumper, writing multi-line strings as literal blocks."""
+_PLAIN = re.compile(r"[A-Za-z_/][A-Za-z0-9_./() :-]*[A-Za-z0-9_./)]|[A-Za-z_]")
+_RESERVED = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null"})
+# printable for JSON but not for YAML (or read as line breaks by YAML): escape them
+_YAML_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
 
 
-def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+class Block(str):
+    """A multi-line string written as a YAML literal block (``|``)."""
 
 
-_Dumper.add_representer(str, _string)
+def scalar(value: str | bool | None) -> str:
+    """A YAML scalar for ``value``: plain when it cannot be read as anything else,
+    otherwise double-quoted with JSON's escapes (valid YAML escapes) and every character
+    YAML does not print written as ``\\uXXXX``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if _PLAIN.fullmatch(value) and ": " not in value and value.lower() not in _RESERVED:
+        return value
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _YAML_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def dump(value: Any, indent: str = "") -> list[str]:
+    """Block-style YAML lines for a mapping (str keys) of scalars, lists and mappings."""
+    lines: list[str] = []
+    for key, item in value.items():
+        head = f"{indent}{scalar(key)}:"
+        if isinstance(item, dict):
+            lines += [head, *dump(item, indent + "  ")] if item else [head + " {}"]
+        elif isinstance(item, list):
+            lines += [head, *(f"{indent}- {scalar(v)}" for v in item)] if item else [head + " []"]
+        elif isinstance(item, Block):
+            lines.append(head + " |")
+            lines += [f"{indent}  {line}" if line else "" for line in item.splitlines()]
+        else:
+            lines.append(f"{head} {scalar(item)}")
+    return lines
 
 
 def entity_name(text: str, taken: set[str] | None = None) -> str:
@@ -154,7 +182,7 @@ def _api(model: ExportModel, integration: ExportIntegration, name: str) -> dict[
             "type": "integration",
             "lifecycle": lifecycle(integration.status),
             "owner": _owner(integration.owner),
-            "definition": yaml.safe_dump(details, allow_unicode=True, sort_keys=False),
+            "definition": Block("\n".join(dump(details)) + "\n"),
         },
     }
 
@@ -197,17 +225,12 @@ def documents(model: ExportModel) -> list[dict[str, Any]]:
 
 
 def render(model: ExportModel) -> str:
-    """The multi-document YAML text (PyYAML's safe dumper does the quoting)."""
+    """The multi-document YAML text (see :func:`scalar` for the quoting)."""
     header = (
         f"# intgraph {model.version}: the vault {entity_name(model.vault)} for the "
         "Backstage catalog\n"
     )
-    body = yaml.dump_all(
-        documents(model),
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        explicit_start=True,
-        width=100,
-    )
-    return header + body
+    parts = [header]
+    for document in documents(model):
+        parts.append("---\n" + "\n".join(dump(document)) + "\n")
+    return "".join(parts)
