@@ -9,8 +9,11 @@ from dataclasses import dataclass
 
 from intgraph import __version__
 from intgraph.graph import INTEGRATION, SYSTEM, after, before, fields_of, has_status
+from intgraph.parse import front
+from intgraph.parse.values import refs_from_front
 from intgraph.pipeline import Landscape
 from intgraph.queries.statuses import check_statuses
+from intgraph.vault import read_note
 
 # Characters XML 1.0 cannot carry even escaped (C0 controls but tab/LF/CR, lone
 # surrogates, U+FFFE/U+FFFF): no format we write is better off with them.
@@ -160,14 +163,25 @@ def build_model(landscape: Landscape, statuses: Collection[str] = ()) -> ExportM
 
 
 def _system_owners(landscape: Landscape, paths: list[str | None]) -> dict[str, str]:
-    """The front-matter owner of each system note that names one."""
-    wanted = {p for p in paths if p and p.lower().endswith(".md")}
-    if not wanted:
-        return {}
+    """The front-matter ``owner`` of each system note that names one.
+
+    Only the system notes' front matter is read (the same way the parser reads it), so a
+    warm run does not decode every note of the vault from the cache.
+    """
     found: dict[str, str] = {}
-    for path in wanted:
-        note = landscape.by_path.get(path)
-        owner = _opt(note.fields.owner.text) if note and note.fields.owner else None
+    root = landscape.files.root
+    for path in sorted({p for p in paths if p and p.lower().endswith(".md")}):
+        text = read_note(root, path).text
+        if not text.startswith("---") or "owner" not in text:
+            continue
+        lines = text.split("\n")
+        meta = front.load(path, lines)
+        if not meta.body_start or "owner" not in meta.data:
+            continue
+        refs = refs_from_front(
+            front.text_list(meta.data["owner"]), meta.line_of("owner"), landscape.placeholders
+        )
+        owner = _opt(refs[0].text) if refs else None
         if owner:
             found[path] = owner
     return found
