@@ -225,7 +225,10 @@ def test_json_node_link(vault: str, models: dict[str, ExportModel]) -> None:
     model = models[vault]
     data = json.loads(formats.render(model, "json"))
     assert data["intgraph"] == model.version and data["vault"] == model.vault
-    graph = nx.node_link_graph(data, edges="links")
+    try:
+        graph = nx.node_link_graph(data, edges="links")
+    except TypeError:  # networkx before 3.4 names the key "link"
+        graph = nx.node_link_graph(data, link="links")
     assert isinstance(graph, nx.MultiDiGraph)
     assert sorted(graph.nodes) == sorted(s.key for s in model.systems)
     assert {(u, v, d["title"]) for u, v, d in graph.edges(data=True)} == _expected_edges(model)
@@ -332,6 +335,15 @@ def test_structurizr_rules(vault: str, models: dict[str, ExportModel]) -> None:
     expected = sum(len(i.sources) * len(i.targets) for i in model.integrations)
     assert len(relations) == expected
     assert "systemLandscape" in text and "autolayout" in text
+
+
+def test_structurizr_identifiers_avoid_keywords() -> None:
+    taken: set[str] = set()
+    assert structurizr.identifier("Model", taken) == "s_model"
+    assert structurizr.identifier("2nd System", taken) == "s_2nd_system"
+    assert structurizr.identifier("ünïcode — name", taken) == "unicode_name"
+    assert structurizr.identifier("Ünïcode name", taken) == "unicode_name_2"
+    assert structurizr.identifier("中文", taken) == "system"
 
 
 def test_structurizr_duplicate_names_and_descriptions() -> None:

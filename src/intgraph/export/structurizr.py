@@ -16,6 +16,16 @@ import unicodedata
 from intgraph.export.landscape import ExportModel
 
 _NOT_IDENT = re.compile(r"[^a-zA-Z0-9_]+")
+# DSL keywords: an identifier never equals one, so no line can be misread
+KEYWORDS = frozenset(
+    "workspace model views person softwaresystem container component group enterprise "
+    "element relationship deploymentenvironment deploymentnode infrastructurenode "
+    "softwaresysteminstance containerinstance deploymentgroup properties perspectives tags "
+    "description technology url this styles theme themes branding terminology "
+    "configuration users include exclude autolayout animation title healthcheck instances "
+    "docs adrs impliedrelationships identifiers constant const var ref extend plugin script "
+    "systemlandscape systemcontext dynamic deployment filtered custom image".split()
+)
 
 
 def string(text: str) -> str:
@@ -28,7 +38,7 @@ def identifier(name: str, taken: set[str]) -> str:
     """An identifier from ``[a-zA-Z_0-9]`` made from ``name``, not in ``taken`` (added)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     base = _NOT_IDENT.sub("_", ascii_name).strip("_").lower() or "system"
-    if base[0].isdigit():
+    if base[0].isdigit() or base in KEYWORDS:
         base = "s_" + base
     candidate, number = base, 1
     while candidate in taken:
