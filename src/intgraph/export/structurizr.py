@@ -18,13 +18,64 @@ from intgraph.export.landscape import ExportModel
 _NOT_IDENT = re.compile(r"[^a-zA-Z0-9_]+")
 # DSL keywords: an identifier never equals one, so no line can be misread
 KEYWORDS = frozenset(
-    "workspace model views person softwaresystem container component group enterprise "
-    "element relationship deploymentenvironment deploymentnode infrastructurenode "
-    "softwaresysteminstance containerinstance deploymentgroup properties perspectives tags "
-    "description technology url this styles theme themes branding terminology "
-    "configuration users include exclude autolayout animation title healthcheck instances "
-    "docs adrs impliedrelationships identifiers constant const var ref extend plugin script "
-    "systemlandscape systemcontext dynamic deployment filtered custom image".split()
+    {
+        "workspace",
+        "model",
+        "views",
+        "person",
+        "softwaresystem",
+        "container",
+        "component",
+        "group",
+        "enterprise",
+        "element",
+        "relationship",
+        "deploymentenvironment",
+        "deploymentnode",
+        "infrastructurenode",
+        "softwaresysteminstance",
+        "containerinstance",
+        "deploymentgroup",
+        "properties",
+        "perspectives",
+        "tags",
+        "description",
+        "technology",
+        "url",
+        "this",
+        "styles",
+        "theme",
+        "themes",
+        "branding",
+        "terminology",
+        "configuration",
+        "users",
+        "include",
+        "exclude",
+        "autolayout",
+        "animation",
+        "title",
+        "healthcheck",
+        "instances",
+        "docs",
+        "adrs",
+        "impliedrelationships",
+        "identifiers",
+        "constant",
+        "const",
+        "var",
+        "ref",
+        "extend",
+        "plugin",
+        "script",
+        "systemlandscape",
+        "systemcontext",
+        "dynamic",
+        "deployment",
+        "filtered",
+        "custom",
+        "image",
+    }
 )
 
 
