@@ -21,7 +21,9 @@ from typing import Any
 from intgraph.export.landscape import ExportModel
 
 BATCH = 1000
-_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ESCAPES = str.maketrans(
+    {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+)
 
 
 def literal(value: Any) -> str:
@@ -35,7 +37,7 @@ def literal(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
-        return "'" + "".join(_ESCAPES.get(ch, ch) for ch in value) + "'"
+        return "'" + value.translate(_ESCAPES) + "'"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {literal(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
