@@ -27,6 +27,7 @@ from intgraph.export.landscape import (
     build_model,
     clean,
 )
+from intgraph.export.nxgraph import landscape_graph
 from intgraph.pipeline import load_vault
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -218,6 +219,23 @@ def test_networkx_round_trip(
         assert data["protocol"] == (integration.protocol or "")
         names = "; ".join(model.system(k).name for k in integration.middleware)
         assert data["middleware"] == names
+
+
+@pytest.mark.parametrize("vault", VAULTS)
+def test_graphml_round_trip_is_exact(
+    vault: str, models: dict[str, ExportModel], tmp_path: Path
+) -> None:
+    """read_graphml gives back exactly the graph the writer was given."""
+    model = models[vault]
+    path = tmp_path / "g.graphml"
+    path.write_text(formats.render(model, "graphml"), encoding="utf-8")
+    back = nx.read_graphml(path, force_multigraph=True)
+    sent = landscape_graph(model, flat=True)
+    assert dict(back.nodes(data=True)) == dict(sent.nodes(data=True))
+    got = sorted((u, v, k, sorted(d.items())) for u, v, k, d in back.edges(keys=True, data=True))
+    want = sorted((u, v, k, sorted(d.items())) for u, v, k, d in sent.edges(keys=True, data=True))
+    assert got == want
+    assert back.graph["vault"] == model.vault
 
 
 @pytest.mark.parametrize("vault", VAULTS)
