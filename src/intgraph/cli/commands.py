@@ -156,7 +156,8 @@ def _generated() -> dt.datetime | None:
     "--out",
     type=click.Path(dir_okay=False, path_type=str),
     default=None,
-    help=f"Write the map to FILE [default: {html_map.DEFAULT_OUT}, {canvas.DEFAULT_OUT}].",
+    help=f"Write the map to FILE [default: {html_map.DEFAULT_OUT}; "
+    f"{canvas.DEFAULT_OUT} with --format canvas].",
 )
 @click.option(
     "--focus",

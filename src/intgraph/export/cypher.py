@@ -21,9 +21,7 @@ from typing import Any
 from intgraph.export.landscape import ExportModel
 
 BATCH = 1000
-_ESCAPES = str.maketrans(
-    {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-)
+_ESCAPES = str.maketrans({"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
 def literal(value: Any) -> str:
