@@ -25,4 +25,4 @@ def render(model: ExportModel) -> str:
     text, count = _META.subn(creator, text, count=1)
     if count != 1:
         raise RuntimeError("unexpected GEXF meta element from networkx")
-    return text + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"

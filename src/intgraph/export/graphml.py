@@ -11,4 +11,5 @@ from intgraph.export.nxgraph import landscape_graph
 def render(model: ExportModel) -> str:
     """The landscape as a GraphML document: systems as nodes, integrations as edges."""
     graph = landscape_graph(model, flat=True)
-    return "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)) + "\n"
+    body = "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True))
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
