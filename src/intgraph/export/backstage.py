@@ -11,6 +11,7 @@ names; without one, the placeholder owner :data:`PLACEHOLDER_OWNER`.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -41,6 +42,7 @@ class Block(str):
     """A multi-line string written as a YAML literal block (``|``)."""
 
 
+@functools.lru_cache(maxsize=1 << 16)  # keys and many values repeat across documents
 def scalar(value: str | bool | None) -> str:
     """A YAML scalar for ``value``: plain when it cannot be read as anything else,
     otherwise double-quoted with JSON's escapes (valid YAML escapes) and every character
