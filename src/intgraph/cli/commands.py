@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -25,6 +26,7 @@ from intgraph.cli.common import (
     width,
 )
 from intgraph.cli.options import Source, vault_options
+from intgraph.export import canvas
 from intgraph.queries.impact import impact
 from intgraph.queries.lint import SEVERITIES, at_least, lint
 from intgraph.queries.orphans import CATEGORIES as ORPHAN_CATEGORIES
@@ -37,6 +39,10 @@ from intgraph.render import lint as lint_render
 from intgraph.render import orphans as orphans_render
 from intgraph.render import systems as systems_render
 from intgraph.render.output import default_output
+
+#: The map's formats: the HTML page and the SVG (render.html_map), the canvas (export).
+MAP_FORMATS = (*html_map.FORMATS, "canvas")
+MAP_NAMES = {**html_map.DEFAULT_NAMES, "canvas": Path(canvas.DEFAULT_OUT).name}
 
 
 class IntgraphGroup(click.Group):
@@ -209,7 +215,7 @@ def _generated() -> dt.datetime | None:
 
 @main.command("map")
 @vault_options
-@out_options("the map", "reports/map.html (reports/map.svg with --format svg)")
+@out_options("the map", "reports/map.html (map.svg, map.canvas with --format)")
 @click.option(
     "--focus",
     metavar="SYSTEM",
@@ -227,7 +233,7 @@ def _generated() -> dt.datetime | None:
     default=None,
     help="Group systems by note folder, owner or community, or not [default: see README].",
 )
-@format_option(html_map.FORMATS, "html")
+@format_option(MAP_FORMATS, "html")
 @guarded
 def map_cmd(
     source: Source,
@@ -241,13 +247,18 @@ def map_cmd(
     group_by: str | None,
     fmt: str,
 ) -> None:
-    """Write the architecture map: an interactive offline HTML page, or a static SVG."""
+    """Write the architecture map: an interactive offline HTML page, a static SVG, or an
+    Obsidian canvas."""
     if focus is None and (depth is not None or direction != "downstream"):
         raise click.UsageError("--depth and --direction need --focus")
-    target = out or default_output(source.vault, html_map.DEFAULT_NAMES[fmt])
+    target = out or default_output(source.vault, MAP_NAMES[fmt])
     landscape = source.load()
     if select:
         landscape = selected(landscape, select, status, focus)
+    if fmt == "canvas":
+        done = canvas.write_canvas(landscape, target, focus, depth, direction, status, force)
+        click.echo(f"wrote {done}", err=True)
+        return
     written = html_map.write_map(
         landscape,
         target,
