@@ -10,14 +10,27 @@ asks for them (see :func:`intgraph.graph.fields_of`).
 from __future__ import annotations
 
 import marshal
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import networkx as nx
 
 from intgraph.codec import decode_fields, encode_fields
-from intgraph.graph import INTEGRATION, fields_of
+from intgraph.graph import DOCUMENT, INTEGRATION, SYSTEM, fields_of
 from intgraph.model import IntegrationFields
+
+#: The attributes every node of a kind carries (see :func:`intgraph.graph.build_graph`).
+_NODE_KEYS = {
+    SYSTEM: frozenset({"kind", "name", "path", "aliases", "middleware"}),
+    INTEGRATION: frozenset({"kind", "name", "title", "id", "path", "status"}),
+    DOCUMENT: frozenset({"kind", "name", "path"}),
+}
+#: What a snapshot of another layout raises while it is checked or decoded.
+LAYOUT_ERRORS = (AttributeError, IndexError, KeyError, TypeError, ValueError, EOFError)
+
+
+class SnapshotError(ValueError):
+    """The snapshot does not have the layout this build writes."""
 
 
 def encode_graph(graph: nx.MultiDiGraph, aliases: Mapping[str, tuple[str, ...]]) -> tuple[Any, ...]:
@@ -37,8 +50,49 @@ def encode_graph(graph: nx.MultiDiGraph, aliases: Mapping[str, tuple[str, ...]])
     return (nodes, graph._succ, aliases_data, marshal.dumps(fields))
 
 
-def decode_graph(data: Any) -> tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]]:
-    """The graph and alias map that :func:`encode_graph` turned into ``data``."""
+def check(data: Any) -> None:
+    """Raise :class:`SnapshotError` unless ``data`` has the layout of :func:`encode_graph`:
+    every node a dict of its kind's attributes, every edge between known nodes with a
+    role, every alias list a tuple of strings. One pass over nodes and edges."""
+    if not (isinstance(data, tuple) and len(data) == 4):
+        raise SnapshotError("not a graph snapshot")
+    nodes, succ, aliases, blob = data
+    if not (
+        type(nodes) is dict
+        and type(succ) is dict
+        and type(aliases) is dict
+        and type(blob) is bytes
+        and nodes.keys() == succ.keys()
+    ):
+        raise SnapshotError("graph snapshot of another layout")
+    for attrs in nodes.values():
+        if type(attrs) is not dict or not attrs.keys() >= _NODE_KEYS.get(
+            attrs.get("kind"), frozenset({""})
+        ):
+            raise SnapshotError("graph snapshot node of another layout")
+    for nbrs in succ.values():
+        if type(nbrs) is not dict or not nbrs.keys() <= nodes.keys():
+            raise SnapshotError("graph snapshot edge to an unknown node")
+        for keys in nbrs.values():
+            if type(keys) is not dict or not all(
+                type(edge) is dict and "role" in edge for edge in keys.values()
+            ):
+                raise SnapshotError("graph snapshot edge of another layout")
+    for names in aliases.values():
+        if type(names) is not tuple or not all(type(n) is str for n in names):
+            raise SnapshotError("graph snapshot aliases of another layout")
+
+
+def decode_graph(
+    data: Any, rebuild_fields: Callable[[], dict[str, IntegrationFields]] | None = None
+) -> tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]]:
+    """The graph and alias map that :func:`encode_graph` turned into ``data``.
+
+    Raises :class:`SnapshotError` when ``data`` has another layout. The integrations'
+    fields are decoded on first use; should that blob prove to be of another layout,
+    ``rebuild_fields`` (when given) supplies them instead.
+    """
+    check(data)
     nodes, succ, aliases, blob = data
     graph = nx.MultiDiGraph()
     # networkx's adjacency structure, filled in directly: add_node and add_edge check
@@ -52,7 +106,16 @@ def decode_graph(data: Any) -> tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]
     graph._pred = pred
 
     def load_fields() -> dict[str, IntegrationFields]:
-        return {node: decode_fields(f) for node, f in marshal.loads(blob).items()}
+        try:
+            loaded = {node: decode_fields(f) for node, f in marshal.loads(blob).items()}
+            wanted = {n for n, attrs in nodes.items() if attrs["kind"] == INTEGRATION}
+            if loaded.keys() != wanted:
+                raise SnapshotError("graph snapshot fields of another layout")
+        except LAYOUT_ERRORS:
+            if rebuild_fields is None:
+                raise
+            return rebuild_fields()
+        return loaded
 
     graph.graph["fields_loader"] = load_fields
     return graph, dict(aliases)

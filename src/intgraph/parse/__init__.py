@@ -64,7 +64,7 @@ def parse_text(
     fields = _apply_front_matter(body_fields=body, data=data, fm=fm, placeholders=placeholders)
     tags = _tags(data, masked)
     note_type = front.text_value(data.get("type"))
-    generated = str(data.get("generated_by", "")).strip().lower() == "intgraph"
+    generated = (front.text_value(data.get("generated_by")) or "").lower() == "intgraph"
     title = body.title or note_name(path)
     is_integration = bool(
         fields.integration_id
