@@ -57,7 +57,7 @@ def parse_text(
         replace(link, placeholder=True)
         if link.kind in _PLACEHOLDER_KINDS and link.target in placeholders
         else link
-        for link in (*fm.links, *scan_links(masked, first))
+        for link in (*fm.links, *scan_links(masked, first, body_lines))
     ]
     body = read_fields(masked, first, placeholders, body_lines)
     all_problems = [*problems, *fm.problems, *_templater(path, lines, fm.body_start, masked)]
