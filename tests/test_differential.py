@@ -112,8 +112,7 @@ def block(draw: st.DrawFn) -> str:
         return "#" * draw(st.integers(1, 6)) + " " + body[0]
     if kind == 5:
         quote = ">" + draw(GAPS)
-        nested = draw(st.sampled_from(["", "- ", "-\t", "> ", ">\t", "1. "]))
-        return quote + nested + ("\n" + quote).join(body)
+        return quote + ("\n" + quote).join(body)
     if kind == 6:
         indent = draw(st.sampled_from(["      ", "\t", "\t  ", "  \t"]))
         return "- item\n\n" + "\n".join(indent + line for line in body)
