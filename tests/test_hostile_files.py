@@ -330,9 +330,7 @@ def test_graph_cache_of_another_layout_is_rebuilt(flow: Path, tmp_path: Path, ca
     assert load_vault(flow, cache_dir=cache_dir).report.snapshot
 
 
-def test_fields_blob_of_another_layout_falls_back_to_the_notes(
-    flow: Path, tmp_path: Path
-) -> None:
+def test_fields_blob_of_another_layout_falls_back_to_the_notes(flow: Path, tmp_path: Path) -> None:
     import marshal
 
     old_enough(flow)
@@ -361,7 +359,11 @@ def test_notes_cache_of_another_layout_is_rebuilt(
     assert entries is not None
     rel = "Systems/Billing.md"
     size, mtime, sha, _ = entries[0][rel]
-    forged = ["a", "list"] if encoded == "whole file" else {**entries[0], rel: (size, mtime, sha, encoded)}
+    forged = (
+        ["a", "list"]
+        if encoded == "whole file"
+        else {**entries[0], rel: (size, mtime, sha, encoded)}
+    )
     forge(cache_dir, cache.NOTES, forged)
     again = load_vault(flow, cache_dir=cache_dir)
     assert again.notes == cold.notes

@@ -3,8 +3,9 @@
 Files are ``MAGIC``, one JSON header line and a :mod:`marshal` payload whose
 BLAKE2 digest the header holds. A file that is missing, truncated, corrupt,
 foreign, not a regular file, or from another intgraph, cache format or build (see
-:func:`build_id`) is ignored (and rewritten); it never gives a wrong answer. Writes go to a temporary file that is renamed
-into place, so concurrent runs each see a whole file.
+:func:`build_id`) is ignored (and rewritten); it never gives a wrong answer.
+Writes go to a temporary file that is renamed into place, so concurrent runs each
+see a whole file.
 """
 
 from __future__ import annotations

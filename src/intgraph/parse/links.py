@@ -84,9 +84,7 @@ def links_in_line(text: str, line_no: int, raw: str | None = None) -> list[Link]
     return [link for _, link in found]
 
 
-def scan_links(
-    masked: list[str], first_line: int, raw: list[str] | None = None
-) -> list[Link]:
+def scan_links(masked: list[str], first_line: int, raw: list[str] | None = None) -> list[Link]:
     """Return the links of masked body lines; ``first_line`` is the file line of
     ``masked[0]``; ``raw`` holds the lines before masking."""
     links: list[Link] = []

@@ -296,14 +296,14 @@ def mask(lines: list[str]) -> list[str]:
                     end = pos + len(group)
                     marker = group.rstrip()
                     code_first = end < filled and len(group) - len(marker) >= 5
-                    if code_first or end >= filled:
-                        size = len(marker) + 1  # an empty item, or one opening with indented code
-                    else:
-                        size = len(group)
+                    # An empty item, or one opening with indented code, is one column wide.
+                    size = len(marker) + 1 if code_first or end >= filled else len(group)
                     lists.append(_Item(width, width + size, _kind(group)))
                     if code_first:
                         break
-                    nested = _ITEM_AT.match(rest, end) if rest[end : end + 1] in _ITEM_START else None
+                    nested = (
+                        _ITEM_AT.match(rest, end) if rest[end : end + 1] in _ITEM_START else None
+                    )
                     if nested is None or _rule_from(rest, end, tails):
                         break
                     width, pos, group = width + size, end, nested.group(0)
