@@ -224,12 +224,14 @@ def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> byte
         bound = (limit if limit is not None else opened.st_size) + 1
         chunks: list[bytes] = []
         got = 0
+        ask = min(bound, opened.st_size + 1)  # the whole file in one read, as a rule
         while got < bound:
-            chunk = os.read(fd, bound - got)
+            chunk = os.read(fd, ask)
             if not chunk:
                 break
             chunks.append(chunk)
             got += len(chunk)
+            ask = min(bound - got, 1 << 20)
     finally:
         os.close(fd)
     data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
