@@ -381,8 +381,47 @@ def test_cache_of_another_build_is_ignored(
     assert not load_vault(flow, cache_dir=cache_dir).report.snapshot
 
 
-def test_build_id_follows_the_source() -> None:
-    first = cache.build_id()
-    assert first == cache.build_id() and len(first) == 32
-    cache.build_id.cache_clear()
-    assert cache.build_id() == first  # a digest of the files, not of the moment
+def test_build_id_follows_the_source(tmp_path: Path) -> None:
+    package = Path(cache.__file__).resolve().parent
+    assert cache.build_id() == cache.source_digest(package) and len(cache.build_id()) == 32
+    copy = tmp_path / "intgraph"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    first = cache.source_digest(copy)
+    assert cache.source_digest(copy) == first  # a digest of the files, not of the moment
+    with (copy / "render" / "console.py").open("a", encoding="utf-8") as handle:
+        handle.write("# a renderer does not shape the cache\n")
+    assert cache.source_digest(copy) == first
+    for changed in ("codec.py", "parse/scan.py"):
+        with (copy / changed).open("a", encoding="utf-8") as handle:
+            handle.write("# another build\n")
+        assert cache.source_digest(copy) != first
+        first = cache.source_digest(copy)
+
+
+def test_hostile_vault_reads_the_same_serial_parallel_cold_and_warm(
+    flow: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intgraph import reader
+
+    with (flow / "Huge.md").open("wb") as handle:
+        handle.truncate(MAX_NOTE_BYTES + 1)
+    (flow / "Bomb.md").write_text(list_bomb("generated_by"), encoding="utf-8")
+    (flow / "Tabs.md").write_text(">\t[[Billing]]\n  - \t[[Nowhere]]\n", encoding="utf-8")
+    old_enough(flow)  # so that the warm run trusts the files' stats
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(flow / "Docs" / "pipe.md")
+    if Path("/dev/zero").exists():
+        (flow / "zero.md").symlink_to("/dev/zero")
+    serial = load_vault(flow, workers=1)
+    codes = {p.code for p in serial.problems}
+    assert {"too-large"} <= codes <= {"too-large", "not-a-file"}
+    assert [k.target for k in serial.note("Tabs.md").links] == ["Billing"]
+    monkeypatch.setattr(reader, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(reader, "CHUNK", 3)
+    parallel = load_vault(flow, workers=2)
+    assert parallel.notes == serial.notes and parallel.problems == serial.problems
+    cold = load_vault(flow, cache_dir=tmp_path / "cache")
+    warm = load_vault(flow, cache_dir=tmp_path / "cache")
+    assert warm.report.snapshot
+    assert warm.notes == cold.notes == serial.notes
+    assert warm.problems == cold.problems == serial.problems

@@ -38,7 +38,11 @@ def build_id() -> str:
     """A digest of the source of the modules that shape what the cache holds (every
     module but the queries, renderers and CLI), so two builds of one version that
     differ in code never read each other's cache. About a millisecond, once a run."""
-    package = Path(__file__).resolve().parent
+    return source_digest(Path(__file__).resolve().parent)
+
+
+def source_digest(package: Path) -> str:
+    """The digest :func:`build_id` takes of the package at ``package``."""
     h = hashlib.blake2b(digest_size=16)
     for folder in (package, package / "parse"):
         try:

@@ -171,6 +171,7 @@ def find_files(root: str | os.PathLike[str], exclude: Sequence[str] = ()) -> Vau
                     continue
                 stats[rel] = (st.st_size, st.st_mtime_ns)
             (notes if name.lower().endswith(".md") else attachments).append(rel)
+    problems.sort(key=lambda p: (p.path, p.code))
     return VaultFiles(
         base, tuple(sorted(notes)), tuple(sorted(attachments)), tuple(problems), stats
     )
@@ -243,11 +244,6 @@ def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> byte
 def _too_large(size: int | None, limit: int) -> str:
     shown = f"{size:,} bytes" if size is not None else "it grew while being read"
     return f"too large: {shown}, over the limit of {limit:,} bytes"
-
-
-def _relative(base: Path, path: str | os.PathLike[str]) -> str:
-    rel = os.path.relpath(path, base)
-    return "" if rel == "." else Path(rel).as_posix()
 
 
 def decode(path: str, data: bytes) -> NoteText:
