@@ -112,7 +112,8 @@ def block(draw: st.DrawFn) -> str:
         return "#" * draw(st.integers(1, 6)) + " " + body[0]
     if kind == 5:
         quote = ">" + draw(GAPS)
-        return quote + ("\n" + quote).join(body)
+        item = draw(st.sampled_from(["", "- ", "-\t", "1.\t"]))
+        return quote + item + ("\n" + quote).join(body)
     if kind == 6:
         indent = draw(st.sampled_from(["      ", "\t", "\t  ", "  \t"]))
         return "- item\n\n" + "\n".join(indent + line for line in body)
