@@ -174,7 +174,7 @@ def deep_shapes(n: int) -> dict[str, str]:
 
 
 def best_time(text: str) -> float:
-    """The best of two parses, with the garbage collector paused as the pipeline
+    """The best of three parses, with the garbage collector paused as the pipeline
     pauses it (its passes over many small objects would blur the figure)."""
     import gc
     import time
@@ -182,7 +182,7 @@ def best_time(text: str) -> float:
     times = []
     gc.disable()
     try:
-        for _ in range(2):
+        for _ in range(3):
             started = time.perf_counter()
             parse_text("Deep.md", text)
             times.append(time.perf_counter() - started)
@@ -198,4 +198,5 @@ def test_depth_costs_linear_time(shape: str) -> None:
     assert best_time(deep_shapes(10_000)[shape]) < 2
     base = best_time(deep_shapes(5_000)[shape])
     four_times = best_time(deep_shapes(20_000)[shape])
-    assert four_times < max(8 * base, 0.05)  # about 4x; quadratic would be 16x
+    # About 4x; quadratic would be 16x. The margin absorbs a loaded machine.
+    assert four_times < max(10 * base, 0.05)
