@@ -48,8 +48,20 @@ LINKS = st.sampled_from(
         "[[a]][[b]]",
         "[[]]",
         "[[x",
+        "[[Z`Y`]]",
+        "[[A <!-- c --> B]]",
+        "[x](a>b.md)",
+        "[x](a<b>.md)",
+        "[x](<a>b.md)",
+        "[x](<a\\>b.md>)",
+        "[x](a\\(b.md)",
+        "[x](a(b(c)d).md)",
+        "[x](a&amp;b.md)",
+        "[x](a\tb.md)",
     ]
 )
+#: What may follow a quote or list marker: CommonMark expands tabs to columns of 4.
+GAPS = st.sampled_from([" ", "  ", "\t", " \t", "\t\t", "\t ", "    ", "     "])
 WORDS = st.sampled_from(["text", "é", "日本", " ", "*", "_", "#tag", "-", ":", "1."])
 
 
@@ -94,14 +106,17 @@ def block(draw: st.DrawFn) -> str:
         return "\n".join(["<!--", *body, "-->"])
     if kind == 3:
         marker = draw(st.sampled_from(["-", "*", "1.", "2)"]))
-        indent = draw(st.sampled_from(["", " ", "  ", "   ", "    ", "      "]))
-        return "\n".join(f"{indent}{marker} {line}" for line in body)
+        indent = draw(st.sampled_from(["", " ", "  ", "   ", "    ", "      ", "\t", " \t"]))
+        return "\n".join(f"{indent}{marker}{draw(GAPS)}{line}" for line in body)
     if kind == 4:
         return "#" * draw(st.integers(1, 6)) + " " + body[0]
     if kind == 5:
-        return "> " + "\n> ".join(body)
+        quote = ">" + draw(GAPS)
+        item = draw(st.sampled_from(["", "- ", "-\t", "1.\t"]))
+        return quote + item + ("\n" + quote).join(body)
     if kind == 6:
-        return "- item\n\n" + "\n".join("      " + line for line in body)
+        indent = draw(st.sampled_from(["      ", "\t", "\t  ", "  \t"]))
+        return "- item\n\n" + "\n".join(indent + line for line in body)
     return "\n".join(body)
 
 

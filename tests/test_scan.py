@@ -119,3 +119,84 @@ def test_code_fixture_vault_links() -> None:
     kinds = {k.target: k.kind for k in parse_text("x.md", text).links}
     assert kinds["diagram.png"] is LinkKind.EMBED
     assert kinds["Docs/Spec Sheet.md"] is LinkKind.MARKDOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # Issue 12, finding 10: tabs count in columns (tab stops of 4), as in CommonMark.
+        (">\t[[X]]", ["X"]),
+        ("> \t[[X]]", ["X"]),
+        (">\t- [[X]]", ["X"]),
+        (">\t\t[[X]]", []),  # 6 columns past the quote marker: indented code
+        ("  - \t[[X]]", []),  # 5 columns past the marker: the item opens with indented code
+        ("-\t  [[X]]", []),
+        ("-\t[[X]]", ["X"]),
+        ("1.\t[[X]]", ["X"]),
+        ("- a\n\n\t[[X]]", ["X"]),
+        ("- a\n\n\t  [[X]]", []),
+        # A wikilink around a code span or comment: CommonMark reads the span first.
+        ("[[Z`Y`]]", []),
+        ("[[A <!-- c --> B]]", []),
+        ("`a` [[X]] `b`", ["X"]),
+        # Markdown link destinations, as CommonMark reads them.
+        ("[x](a>b.md)", ["a>b.md"]),
+        ("[x](a<b>.md)", ["a<b>.md"]),
+        ("[x](<a>b.md)", []),
+        ("[x](<a\\>b.md>)", ["a>b.md"]),
+        ("[x](a\\(b.md)", ["a(b.md"]),
+        ("[x](a(b(c)d)e.md)", ["a(b(c)d)e.md"]),
+        ("[x](a(b.md)", []),
+        ("[x](a&amp;b.md)", ["a&b.md"]),
+        ("[x](<a&lt;b.md>)", ["a<b.md"]),
+        ("[x](a&bogus;b.md)", ["a&bogus;b.md"]),
+    ],
+)
+def test_commonmark_edge_cases(text: str, targets: list[str]) -> None:
+    from intgraph.parse.reference import reference_links
+
+    assert [k.target for k in parse_text("N.md", text).links] == targets
+    assert [t for t, _kind, _line in reference_links(text)] == targets
+
+
+def deep_shapes(n: int) -> dict[str, str]:
+    """Nesting ``n`` deep; each also holds a comment, which takes the scanner's full path."""
+    return {
+        "list on one line": "- " * n + "[[X]]\n<!-- c -->\n",
+        "ordered list on one line": "1. " * n + "[[X]]\n<!-- c -->\n",
+        "quote on one line": ">" * n + " [[X]]\n<!-- c -->\n",
+        "quote and list": "> - " * n + "[[X]]\n<!-- c -->\n",
+        "list, then lazy lines": "- " * n + "[[X]]\n" + "y [[Y]]\n" * n + "<!-- c -->\n",
+        "list, then items": "- " * n + "[[X]]\n" + "- [[Y]]\n" * n + "<!-- c -->\n",
+        "list, then rules": "- " * n + "* " + "- " * n + "\n<!-- c -->\n",
+        "quote, then lines": "> " * n + "- [[X]]\n" + ("> " * n + "y\n") * 20,
+    }
+
+
+def best_time(text: str) -> float:
+    """The best of three parses, with the garbage collector paused as the pipeline
+    pauses it (its passes over many small objects would blur the figure)."""
+    import gc
+    import time
+
+    times = []
+    gc.disable()
+    try:
+        for _ in range(3):
+            started = time.perf_counter()
+            parse_text("Deep.md", text)
+            times.append(time.perf_counter() - started)
+    finally:
+        gc.enable()
+    return min(times)
+
+
+@pytest.mark.parametrize("shape", list(deep_shapes(1)))
+def test_depth_costs_linear_time(shape: str) -> None:
+    """Issue 12, finding 11: 10,000-deep nesting took 7-11 s, and twice as deep four times
+    as long."""
+    assert best_time(deep_shapes(10_000)[shape]) < 2
+    base = best_time(deep_shapes(5_000)[shape])
+    four_times = best_time(deep_shapes(20_000)[shape])
+    # About 4x; quadratic would be 16x. The margin absorbs a loaded machine.
+    assert four_times < max(10 * base, 0.05)

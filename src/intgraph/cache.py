@@ -2,13 +2,15 @@
 
 Files are ``MAGIC``, one JSON header line and a :mod:`marshal` payload whose
 BLAKE2 digest the header holds. A file that is missing, truncated, corrupt,
-foreign, or from another intgraph or cache format is ignored (and rewritten);
-it never gives a wrong answer. Writes go to a temporary file that is renamed
-into place, so concurrent runs each see a whole file.
+foreign, not a regular file, or from another intgraph, cache format or build (see
+:func:`build_id`) is ignored (and rewritten); it never gives a wrong answer.
+Writes go to a temporary file that is renamed into place, so concurrent runs each
+see a whole file.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import marshal
@@ -18,6 +20,7 @@ from typing import Any
 
 from intgraph import __version__
 from intgraph.codec import FORMAT
+from intgraph.vault import read_regular
 
 MAGIC = b"intgraph-cache\n"
 NOTES, GRAPH = "notes", "graph"
@@ -30,10 +33,35 @@ def default_dir(vault_root: Path) -> Path:
     return Path(base) / "intgraph" / tag
 
 
+@functools.cache
+def build_id() -> str:
+    """A digest of the source of the modules that shape what the cache holds (every
+    module but the queries, renderers and CLI), so two builds of one version that
+    differ in code never read each other's cache. About a millisecond, once a run."""
+    return source_digest(Path(__file__).resolve().parent)
+
+
+def source_digest(package: Path) -> str:
+    """The digest :func:`build_id` takes of the package at ``package``."""
+    h = hashlib.blake2b(digest_size=16)
+    for folder in (package, package / "parse"):
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.endswith(".py"))
+            for name in names:
+                h.update(f"{folder.name}/{name}\0".encode())
+                h.update(read_regular(folder / name))
+        except OSError:
+            h.update(b"unreadable")
+    return h.hexdigest()
+
+
 def read(directory: Path, kind: str, key: str) -> tuple[Any, int] | None:
-    """(payload, written_ns) of the cache file ``kind`` when it is whole and matches ``key``."""
+    """(payload, written_ns) of the cache file ``kind`` when it is whole and matches ``key``.
+
+    Only a regular file is read (a FIFO or device in its place is ignored), and never
+    past the size it had when opened."""
     try:
-        blob = (directory / f"{kind}.cache").read_bytes()
+        blob = read_regular(directory / f"{kind}.cache")
     except OSError:
         return None
     if not blob.startswith(MAGIC):
@@ -46,7 +74,13 @@ def read(directory: Path, kind: str, key: str) -> tuple[Any, int] | None:
     except ValueError:
         return None
     payload = blob[end + 1 :]
-    expected = {"format": FORMAT, "version": __version__, "kind": kind, "key": key}
+    expected = {
+        "format": FORMAT,
+        "version": __version__,
+        "build": build_id(),
+        "kind": kind,
+        "key": key,
+    }
     if not isinstance(header, dict) or any(header.get(k) != v for k, v in expected.items()):
         return None
     if header.get("digest") != hashlib.blake2b(payload).hexdigest():
@@ -66,6 +100,7 @@ def write(directory: Path, kind: str, key: str, data: Any, written_ns: int) -> b
         header = {
             "format": FORMAT,
             "version": __version__,
+            "build": build_id(),
             "kind": kind,
             "key": key,
             "written_ns": written_ns,

@@ -21,12 +21,18 @@ from intgraph import cache as store
 from intgraph.codec import FORMAT
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode as encode_note
-from intgraph.graph import INTEGRATION, build_graph
-from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS, Note, Problem, Resolution
+from intgraph.graph import INTEGRATION, build_graph, integration_node
+from intgraph.model import (
+    TEMPLATE_PLACEHOLDER_LINKS,
+    IntegrationFields,
+    Note,
+    Problem,
+    Resolution,
+)
 from intgraph.names import SystemNames
 from intgraph.reader import Progress, digest, parse_many
 from intgraph.resolve import Resolver
-from intgraph.snapshot import decode_graph, encode_graph
+from intgraph.snapshot import LAYOUT_ERRORS, decode_graph, encode_graph
 from intgraph.vault import VaultFiles, find_files, read_bytes
 
 #: A cache entry whose file changed less than this before the cache was written is
@@ -165,13 +171,14 @@ def _load(
     if directory is not None:
         key = fingerprint(files, marks)
         snap = store.read(directory, store.GRAPH, key)
-        if snap is not None and _still_true(files, snap[0][1], snap[1]):
-            graph, aliases = decode_graph(snap[0][0])
-            names = SystemNames(resolver, aliases)
-            return Landscape(
-                files, resolver, names, graph, marks,
-                lambda: notes_loader({}), LoadReport(snapshot=True),
-            )  # fmt: skip
+        if snap is not None:
+            loaded = _from_snapshot(snap, files, lambda: notes_loader({}))
+            if loaded is not None:
+                graph, aliases, load_notes = loaded
+                names = SystemNames(resolver, aliases)
+                return Landscape(
+                    files, resolver, names, graph, marks, load_notes, LoadReport(snapshot=True)
+                )
     counts: dict[str, Any] = {}
     notes = notes_loader(counts)
     aliases = {n.path: n.aliases for n in notes if n.aliases}
@@ -186,6 +193,33 @@ def _load(
         store.write(directory, store.GRAPH, key, (encode_graph(graph, aliases), racy), started)
     report = LoadReport(parsed=counts["parsed"], reused=counts["reused"])
     return Landscape(files, resolver, names, graph, marks, lambda: notes, report)
+
+
+def _from_snapshot(
+    snap: tuple[Any, int], files: VaultFiles, load: Callable[[], tuple[Note, ...]]
+) -> tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]], Callable[[], tuple[Note, ...]]] | None:
+    """(graph, aliases, notes loader) from a graph cache entry, or None when the entry is
+    stale or of another layout (then the caller builds the graph anew)."""
+    payload, written = snap
+    if not (isinstance(payload, tuple) and len(payload) == 2):
+        return None
+    notes: list[tuple[Note, ...]] = []
+
+    def load_once() -> tuple[Note, ...]:
+        if not notes:
+            notes.append(load())
+        return notes[0]
+
+    def rebuild_fields() -> dict[str, IntegrationFields]:
+        return {integration_node(n.path): n.fields for n in load_once() if n.is_integration}
+
+    try:
+        if not _still_true(files, payload[1], written):
+            return None
+        graph, aliases = decode_graph(payload[0], rebuild_fields)
+    except LAYOUT_ERRORS:
+        return None
+    return graph, aliases, load_once
 
 
 def fingerprint(files: VaultFiles, placeholders: frozenset[str]) -> str:
@@ -218,11 +252,13 @@ def _notes(
     started: int,
     workers: int | None,
     progress: Progress | None,
+    reuse: bool = True,
 ) -> tuple[tuple[Note, ...], int, int, dict[str, bytes]]:
     """(notes in path order, how many were parsed, how many came from the cache,
-    the digest of every note's bytes)."""
+    the digest of every note's bytes). ``reuse=False`` ignores the notes cache (and
+    rewrites it)."""
     key = hashlib.sha256("\0".join(sorted(marks)).encode("utf-8")).hexdigest()
-    cached = store.read(directory, store.NOTES, key) if directory is not None else None
+    cached = store.read(directory, store.NOTES, key) if directory is not None and reuse else None
     entries, written = cached if cached is not None and isinstance(cached[0], dict) else ({}, 0)
     reused: dict[str, tuple[bytes, tuple[object, ...]]] = {}
     todo: list[str] = []
@@ -245,9 +281,9 @@ def _notes(
     try:
         for rel in files.notes:
             notes.append(parsed[rel][1] if rel in parsed else decode_note(reused[rel][1]))
-    except (IndexError, KeyError, TypeError, ValueError):
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
         # A cache entry of the right version but the wrong shape: parse everything.
-        return _notes(files, marks, None, started, workers, progress)
+        return _notes(files, marks, directory, started, workers, progress, reuse=False)
     if directory is not None and (parsed or set(entries) != set(files.notes)):
         fresh = {}
         for rel, note in zip(files.notes, notes, strict=True):

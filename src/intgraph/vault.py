@@ -5,12 +5,20 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from intgraph.errors import VaultNotFoundError
 from intgraph.model import Problem
+
+#: The most a note may hold: a larger file is recorded as a ``too-large`` problem and
+#: skipped, and never read past this many bytes (plus one, to tell that it is larger).
+MAX_NOTE_BYTES = 50 * 1024 * 1024
+#: The most an Obsidian settings file may hold.
+MAX_SETTINGS_BYTES = 1024 * 1024
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 #: How much of a note in a ``Templates`` folder is read to look for Templater tags.
 TEMPLATE_PEEK = 65536
@@ -89,7 +97,7 @@ def templates_folders(root: Path) -> list[str]:
     for rel, key in TEMPLATE_SETTINGS:
         settings = root / rel
         try:
-            data = json.loads(settings.read_text(encoding="utf-8-sig"))
+            data = json.loads(read_regular(settings, MAX_SETTINGS_BYTES).decode("utf-8-sig"))
         except (OSError, ValueError):
             continue
         folder = data.get(key) if isinstance(data, dict) else None
@@ -173,7 +181,9 @@ def find_files(
 
     Dot-files and dot-folders, the templates folders (the settings', ``templates_folder``
     or a guessed ``Templates`` folder) and paths matching an ``exclude`` glob are
-    skipped. Raises :class:`VaultNotFoundError`.
+    skipped. So are symbolic links to folders, and anything that is not a regular file
+    (a FIFO, socket or device), which is recorded as a ``not-a-file`` problem. The walk
+    is iterative, so folder depth has no limit. Raises :class:`VaultNotFoundError`.
     """
     base = Path(root).expanduser()
     if not base.is_dir():
@@ -190,37 +200,125 @@ def find_files(
     def excluded(rel: str) -> bool:
         return any(p.match(rel) for p in patterns)
 
-    def on_error(err: OSError) -> None:
-        rel = _relative(base, err.filename) if err.filename else "."
-        problems.append(Problem(rel, None, "unreadable", f"cannot list folder: {err.strerror}"))
-
-    for dirpath, dirnames, filenames in os.walk(base, onerror=on_error):
-        rel_dir = _relative(base, dirpath)
-        kept = []
-        for d in dirnames:
-            rel = f"{rel_dir}/{d}" if rel_dir else d
-            if d.startswith(".") or rel.lower() in skip_dirs or excluded(rel):
+    root_stat = os.stat(base)
+    seen = {(root_stat.st_dev, root_stat.st_ino)}
+    pending: list[tuple[str, str]] = [(str(base), "")]
+    while pending:
+        dirpath, rel_dir = pending.pop()
+        try:
+            with os.scandir(dirpath) as listing:
+                entries = list(listing)
+        except OSError as err:
+            problems.append(
+                Problem(rel_dir, None, "unreadable", f"cannot list folder: {err.strerror}")
+            )
+            continue
+        for entry in entries:
+            name = entry.name
+            rel = f"{rel_dir}/{name}" if rel_dir else name
+            if name.startswith(".") or excluded(rel):
                 continue
-            kept.append(d)
-        dirnames[:] = sorted(kept)
-        for f in filenames:
-            rel = f"{rel_dir}/{f}" if rel_dir else f
-            if f.startswith(".") or excluded(rel):
-                continue
-            (notes if f.lower().endswith(".md") else attachments).append(rel)
             try:
-                st = os.stat(os.path.join(dirpath, f))
-                stats[rel] = (st.st_size, st.st_mtime_ns)
+                is_dir = entry.is_dir()
             except OSError:
-                stats[rel] = (-1, 0)
+                is_dir = False
+            if is_dir:
+                if entry.is_symlink() or rel.lower() in skip_dirs:
+                    continue
+                try:
+                    st = entry.stat(follow_symlinks=False)
+                except OSError as err:
+                    problems.append(
+                        Problem(rel, None, "unreadable", f"cannot list folder: {err.strerror}")
+                    )
+                    continue
+                if (st.st_dev, st.st_ino) not in seen:  # a bind mount of an ancestor
+                    seen.add((st.st_dev, st.st_ino))
+                    pending.append((entry.path, rel))
+                continue
+            try:
+                st = os.stat(entry.path)
+            except OSError:
+                stats[rel] = (-1, 0)  # a broken link, say: recorded when it is read
+            else:
+                if not stat.S_ISREG(st.st_mode):
+                    problems.append(_not_a_file(rel, st.st_mode))
+                    continue
+                stats[rel] = (st.st_size, st.st_mtime_ns)
+            (notes if name.lower().endswith(".md") else attachments).append(rel)
+    problems.sort(key=lambda p: (p.path, p.code))
     return VaultFiles(
         base, tuple(sorted(notes)), tuple(sorted(attachments)), tuple(problems), stats, notices
     )
 
 
-def _relative(base: Path, path: str | os.PathLike[str]) -> str:
-    rel = os.path.relpath(path, base)
-    return "" if rel == "." else Path(rel).as_posix()
+class NotRead(OSError):
+    """A file deliberately left unread: not a regular file, or larger than allowed."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def _not_a_file(rel: str, mode: int) -> Problem:
+    return Problem(rel, None, "not-a-file", f"not a regular file ({_file_kind(mode)}); skipped")
+
+
+def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of a regular file (or of the regular file a link points to).
+
+    Anything else (a FIFO, socket or device) is never opened, and a file larger than
+    ``limit`` bytes is never read past ``limit + 1``: both raise :class:`NotRead`.
+    Without ``limit``, reading stops at the size the file had when it was opened.
+    Other failures raise :class:`OSError`.
+    """
+    before = os.stat(path)
+    if not stat.S_ISREG(before.st_mode):
+        raise NotRead("not-a-file", f"not a regular file ({_file_kind(before.st_mode)})")
+    if limit is not None and before.st_size > limit:
+        raise NotRead("too-large", _too_large(before.st_size, limit))
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):  # replaced since the check above
+            raise NotRead("not-a-file", f"not a regular file ({_file_kind(opened.st_mode)})")
+        bound = (limit if limit is not None else opened.st_size) + 1
+        chunks: list[bytes] = []
+        got = 0
+        ask = min(bound, opened.st_size + 1)  # the whole file in one read, as a rule
+        while got < bound:
+            chunk = os.read(fd, ask)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+            ask = min(bound - got, 1 << 20)
+    finally:
+        os.close(fd)
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    if limit is not None and len(data) > limit:
+        raise NotRead("too-large", _too_large(None, limit))
+    return data
+
+
+def _too_large(size: int | None, limit: int) -> str:
+    shown = f"{size:,} bytes" if size is not None else "it grew while being read"
+    return f"too large: {shown}, over the limit of {limit:,} bytes"
 
 
 def decode(path: str, data: bytes) -> NoteText:
@@ -249,13 +347,15 @@ def decode(path: str, data: bytes) -> NoteText:
 def read_bytes(root: Path, path: str) -> bytes | OSError:
     """A file's bytes, or the error that stopped reading it."""
     try:
-        return (root / path).read_bytes()
+        return read_regular(root / path, MAX_NOTE_BYTES)
     except OSError as exc:
         return exc
 
 
 def unreadable(path: str, error: OSError) -> NoteText:
     """The empty note, with its problem recorded, of a file that could not be read."""
+    if isinstance(error, NotRead):
+        return NoteText(path, "", (Problem(path, None, error.code, f"{error.reason}; skipped"),))
     reason = error.strerror or error.__class__.__name__
     return NoteText(path, "", (Problem(path, None, "unreadable", f"cannot read: {reason}"),))
 

@@ -58,14 +58,14 @@ def parse_text(
         replace(link, placeholder=True)
         if link.kind in _PLACEHOLDER_KINDS and link.target in placeholders
         else link
-        for link in (*fm.links, *scan_links(masked, first))
+        for link in (*fm.links, *scan_links(masked, first, body_lines))
     ]
     body = read_fields(masked, first, placeholders, body_lines)
     all_problems = [*problems, *fm.problems, *_templater(path, lines, fm.body_start, masked)]
     fields = _apply_front_matter(body_fields=body, data=data, fm=fm, placeholders=placeholders)
     tags = _tags(data, masked)
     note_type = front.text_value(data.get("type"))
-    generated = str(data.get("generated_by", "")).strip().lower() == "intgraph"
+    generated = (front.text_value(data.get("generated_by")) or "").lower() == "intgraph"
     title = body.title or note_name(path)
     is_integration = bool(
         fields.integration_id

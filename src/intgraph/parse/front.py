@@ -108,14 +108,20 @@ def _links(data: dict[str, Any], fm_lines: list[str]) -> list[Link]:
 
 
 def text_value(value: Any) -> str | None:
-    """Render a scalar front-matter value as text (dates as ISO); None for anything else."""
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+    """Render a scalar front-matter value as text (dates as ISO); None for anything else.
+
+    The type is checked before anything is rendered: a list, mapping or pair list may be
+    an alias bomb that would take forever to turn into text.
+    """
+    if isinstance(value, str):
+        return value.strip()
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value).strip()
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return None
 
 
 def text_list(value: Any) -> list[str]:

@@ -36,10 +36,11 @@ def reference_links(text: str) -> list[tuple[str, str, int]]:
 
 def _span_source(raw: str, start: int, child: Token) -> re.Match[str] | None:
     """Find a code span's source in the raw inline text: CommonMark turned its line
-    endings into spaces, so its line count is only visible in the source."""
-    inner = r"[ \n]+".join(re.escape(part) for part in child.content.split())
+    endings into spaces, so its line count is only visible in the source. Tabs that a
+    container only partly consumed stay in the source as tabs."""
+    inner = r"[ \t\n]+".join(re.escape(part) for part in child.content.split())
     ticks = re.escape(child.markup)
-    return re.compile(rf"(?<!`){ticks}(?!`)[ \n]*{inner}[ \n]*(?<!`){ticks}(?!`)").search(
+    return re.compile(rf"(?<!`){ticks}(?!`)[ \t\n]*{inner}[ \t\n]*(?<!`){ticks}(?!`)").search(
         raw, start
     )
 

@@ -8,10 +8,12 @@ Obsidian treats as Markdown. Positions and line numbers are preserved.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$")
 _LIST_ITEM = re.compile(r"^((?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))")
+_ITEM_AT = re.compile(r"(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 _BACKTICKS = re.compile(r"`+")
 _QUOTE = re.compile(r"^(?: {0,3}>[ ]?)+")
@@ -95,7 +97,7 @@ def _mask_simple(lines: list[str], text: str) -> list[str] | None:
     fence-like line starts at column 0 and no list item opens a fence, and every code
     span opens and closes on one line. Column-0 fences are then always top-level.
     """
-    if "<!--" in text or _INDENTED.search(text) or _QUOTED.search(text):
+    if "<!--" in text or _INDENTED.search(_expand(text)) or _QUOTED.search(text):
         return None
     if _NESTED_FENCE.search(text):
         return None
@@ -163,7 +165,7 @@ def mask(lines: list[str]) -> list[str]:
     Lines that need no change are returned as the same string objects.
     """
     text = "\n".join(lines)
-    if not any(hint in text for hint in _CODE_HINTS) and not _INDENTED.search(text):
+    if not any(hint in text for hint in _CODE_HINTS) and not _INDENTED.search(_expand(text)):
         return lines
     simple = _mask_simple(lines, text)
     if simple is not None:
@@ -188,6 +190,8 @@ def mask(lines: list[str]) -> list[str]:
         para_code = False
 
     for idx, line in enumerate(lines):
+        if "\t" in line:
+            line = line.expandtabs(4)  # CommonMark's tab stops: every 4 columns of the line
         depth, content = _quote(line) if ">" in line else (0, line)
         stripped = content.lstrip(" ")
         if stripped.startswith("\t"):
@@ -234,7 +238,7 @@ def mask(lines: list[str]) -> list[str]:
             continue
         empty_item = False
         continuing = bool(para) and not prev_blank
-        inner = next((item.content for item in reversed(lists) if item.content <= width), 0)
+        inner = _container(lists, width)
         if (
             width - inner < 4
             and rest[0] in "=-*_"
@@ -282,24 +286,31 @@ def mask(lines: list[str]) -> list[str]:
                 continue
             if item is not None:
                 flush()
+                # Markers nested on one line ("- - - x"): walk them by position, never
+                # copying or rescanning the rest of the line, so depth costs linear time.
+                group = item.group(1)
+                pos = 0
+                filled = len(rest.rstrip())  # the content from pos is blank when pos >= filled
+                tails: dict[str, int] = {}
                 while True:
-                    content = rest[item.end() :]
-                    marker = item.group(1).rstrip()
-                    code_first = bool(content.strip()) and len(item.group(1)) - len(marker) >= 5
-                    if code_first or not content.strip():
-                        size = len(marker) + 1  # an empty item, or one opening with indented code
-                    else:
-                        size = len(item.group(1))
-                    lists.append(_Item(width, width + size, _kind(item.group(1))))
+                    end = pos + len(group)
+                    marker = group.rstrip()
+                    code_first = end < filled and len(group) - len(marker) >= 5
+                    # An empty item, or one opening with indented code, is one column wide.
+                    size = len(marker) + 1 if code_first or end >= filled else len(group)
+                    lists.append(_Item(width, width + size, _kind(group)))
                     if code_first:
                         break
-                    nested = _LIST_ITEM.match(content) if content[:1] in _ITEM_START else None
-                    if nested is None or _THEMATIC.match(content):
+                    nested = (
+                        _ITEM_AT.match(rest, end) if rest[end : end + 1] in _ITEM_START else None
+                    )
+                    if nested is None or _rule_from(rest, end, tails):
                         break
-                    width, rest, item = width + size, content, nested
+                    width, pos, group = width + size, end, nested.group(0)
                 if code_first:
                     out[idx] = ""
                     continue
+                content = rest[end:]
                 if content.startswith("<!--"):
                     # An HTML comment block inside the item: the whole line is raw HTML.
                     out[idx] = ""
@@ -326,6 +337,38 @@ def mask(lines: list[str]) -> list[str]:
         para_code = para_code or "`" in line or "<!--" in line
     flush()
     return out
+
+
+def _expand(text: str) -> str:
+    return text.expandtabs(4) if "\t" in text else text
+
+
+def _content_of(item: _Item) -> int:
+    return item.content
+
+
+def _marker_of(item: _Item) -> int:
+    return item.marker
+
+
+def _container(lists: list[_Item], width: int) -> int:
+    """The content column of the innermost open item a line indented ``width`` belongs to
+    (0 for none). Open items nest, so their content columns increase: a binary search."""
+    index = bisect_right(lists, width, key=_content_of)
+    return lists[index - 1].content if index else 0
+
+
+def _rule_from(rest: str, pos: int, tails: dict[str, int]) -> bool:
+    """True when ``rest[pos:]`` is a thematic break. ``tails`` remembers, per character,
+    where the line's trailing run of it (and blanks) begins, so that asking at every
+    marker of a line costs linear time in all."""
+    char = rest[pos : pos + 1]
+    if char not in ("-", "*", "_"):
+        return False
+    if char not in tails:
+        tails[char] = len(rest.rstrip(" \t" + char))
+    # Only that character and blanks up to the end, at least three times.
+    return tails[char] <= pos and rest.count(char, pos) >= 3
 
 
 def _starts_block(rest: str, width: int, continuing: bool, lists: list[_Item]) -> bool:
@@ -359,20 +402,17 @@ def _item(rest: str, width: int, continuing: bool, lists: list[_Item]) -> re.Mat
     While a paragraph continues, only a sibling item of an open list, or a new list
     starting with a bullet or with 1, that has content, may interrupt it.
     """
-    container = next((item.content for item in reversed(lists) if item.content <= width), 0)
-    if width >= container + 4:
+    if width >= _container(lists, width) + 4:
         return None  # too deep to be a marker of any open container: text or code
     m = _LIST_ITEM.match(rest)
     if m is None or not continuing:
         return m
     kind = _kind(m.group(1))
-    for index in range(len(lists) - 1, -1, -1):
-        open_item = lists[index]
-        if open_item.marker <= width < open_item.content:
-            parent = lists[index - 1].content if index else 0
-            if open_item.kind == kind and width < parent + 4:
-                return m
-            break
+    index = bisect_right(lists, width, key=_marker_of) - 1
+    if index >= 0 and width < lists[index].content:  # the open item whose marker is at hand
+        parent = lists[index - 1].content if index else 0
+        if lists[index].kind == kind and width < parent + 4:
+            return m
     if lists and width < lists[-1].content:
         return m  # outside the open item: not an interruption of its paragraph
     marker = m.group(1).strip()

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from urllib.parse import unquote
 
 from intgraph.model import Ref
-from intgraph.parse.links import MDLINK, WIKILINK, split_wikilink
+from intgraph.parse.links import MDLINK, WIKILINK, destination, split_wikilink
 
 UNSET_WORDS = frozenset({"n/a", "none", "tbd", "tbc", "-", "—", "–"})
 _BRACKETED = re.compile(r"^\[[^\[\]]*\]$")
@@ -60,7 +60,7 @@ def refs_in(value: str, line: int, placeholders: Collection[str]) -> list[Ref]:
         return stash(Ref(path, line, True) if path and path not in placeholders else None)
 
     def markdown(m: re.Match[str]) -> str:
-        dest = m.group(3).strip("<>")
+        dest = destination(m.group(3))
         if not dest or _SCHEME.match(dest):
             return m.group(0)
         return stash(Ref(unquote(dest).partition("#")[0], line, True))
