@@ -547,3 +547,35 @@ def test_backstage_scalar_round_trips(text: str) -> None:
     lines = backstage.dump({"a": {"b": [value, value]}, "c": backstage.Block(f"x: {value!r}\n")})
     expected = {"a": {"b": [value, value]}, "c": f"x: {value!r}\n"}
     assert yaml.safe_load("\n".join(lines) + "\n") == expected
+
+
+def test_export_never_overwrites_files_it_did_not_write(tmp_path: Path) -> None:
+    acme = fixture("acme")
+    folder = tmp_path / "import"
+    folder.mkdir()
+    mine = folder / "README.md"
+    mine.write_text("my own notes\n", encoding="utf-8")
+    refused = run("export", "--vault", acme, "--format", "neo4j-csv", "--out", str(folder))
+    assert refused.exit_code == 2 and "refusing to overwrite" in refused.stderr
+    assert mine.read_text(encoding="utf-8") == "my own notes\n"
+    assert not (folder / "systems.csv").exists()  # nothing written before the check
+    forced = run(
+        "export", "--vault", acme, "--format", "neo4j-csv", "--out", str(folder), "--force"
+    )
+    assert forced.exit_code == 0
+    again = run("export", "--vault", acme, "--format", "neo4j-csv", "--out", str(folder))
+    assert again.exit_code == 0  # its own files now
+    note = tmp_path / "note.dot"
+    note.write_text("digraph mine {}\n", encoding="utf-8")
+    assert run("export", "--vault", acme, "--format", "dot", "--out", str(note)).exit_code == 2
+
+
+def test_export_select(tmp_path: Path) -> None:
+    acme = fixture("acme")
+    whole = json.loads(run("export", "--vault", acme, "--format", "json").stdout)
+    part = json.loads(
+        run("export", "--vault", acme, "--format", "json", "--select", "SAP ERP+1").stdout
+    )
+    assert 0 < len(part["links"]) < len(whole["links"])
+    bad = run("export", "--vault", acme, "--format", "json", "--select", "nosuch:x")
+    assert bad.exit_code == 2

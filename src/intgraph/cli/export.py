@@ -9,6 +9,7 @@ from intgraph.cli.common import emit, format_option, guarded
 from intgraph.cli.options import Source, vault_options
 from intgraph.export import formats
 from intgraph.export.landscape import build_model
+from intgraph.queries.select import selected
 
 
 @main.command("export")
@@ -20,14 +21,28 @@ from intgraph.export.landscape import build_model
     default=None,
     help="Write to PATH (a folder for neo4j-csv) instead of stdout.",
 )
+@click.option("--force", is_flag=True, help="Replace --out even if intgraph did not write it.")
 @click.option("--status", multiple=True, help="Only integrations with this status (repeatable).")
+@click.option(
+    "--select", multiple=True, metavar="EXPR", help="Only what these selectors pick (repeatable)."
+)
 @guarded
-def export_cmd(source: Source, fmt: str, out: str | None, status: tuple[str, ...]) -> None:
+def export_cmd(
+    source: Source,
+    fmt: str,
+    out: str | None,
+    force: bool,
+    status: tuple[str, ...],
+    select: tuple[str, ...],
+) -> None:
     """Export the landscape for Gephi, yEd, Graphviz, Neo4j, Structurizr, Backstage or Archi."""
     if out is None and fmt in formats.FOLDER_WRITERS:
         raise click.UsageError(f"--format {fmt} writes a folder: name it with --out")
-    model = build_model(source.load(quiet=out is None), status)
+    landscape = source.load(quiet=out is None)
+    if select:
+        landscape = selected(landscape, select, status)
+    model = build_model(landscape, status)
     if out is None:
         emit(formats.render(model, fmt), None)
     else:
-        click.echo(f"wrote {formats.write(model, fmt, out)}", err=True)
+        click.echo(f"wrote {formats.write(model, fmt, out, force)}", err=True)

@@ -41,8 +41,9 @@ def render(model: ExportModel, fmt: str) -> str:
     return TEXT_WRITERS[fmt](model)
 
 
-def write(model: ExportModel, fmt: str, out: str | Path) -> Path:
-    """Write the export of ``model`` to ``out`` (a file, or a folder for neo4j-csv)."""
+def write(model: ExportModel, fmt: str, out: str | Path, force: bool = False) -> Path:
+    """Write the export of ``model`` to ``out`` (a file, or a folder for neo4j-csv); a
+    file intgraph did not write is replaced only with ``force`` (OutputError)."""
     if fmt == "neo4j-csv":
-        return neo4j_csv.write(model, out)
-    return write_text(out, render(model, fmt))
+        return neo4j_csv.write(model, out, force)
+    return write_text(out, render(model, fmt), force)

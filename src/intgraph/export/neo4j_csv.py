@@ -12,6 +12,7 @@ from pathlib import Path
 
 from intgraph.errors import OutputError
 from intgraph.export.landscape import ExportModel
+from intgraph.render.output import write_text, written_by_intgraph
 
 ARRAY_DELIMITER = ";"
 COMMAND = (
@@ -120,13 +121,22 @@ def files(model: ExportModel) -> dict[str, str]:
     }
 
 
-def write(model: ExportModel, folder: str | Path) -> Path:
-    """Write the import folder (created if needed); raises OutputError when it cannot."""
+def write(model: ExportModel, folder: str | Path, force: bool = False) -> Path:
+    """Write the import folder (created if needed); raises OutputError when it cannot, or
+    when one of its files exists, was not written by intgraph and not ``force`` (checked
+    for every file before any is written)."""
     target = Path(folder).expanduser()
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        for name, text in files(model).items():
-            (target / name).write_text(text, encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise OutputError(f"cannot write {str(folder)!r}: {exc.strerror or exc}") from exc
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"cannot write {str(folder)!r}: it exists and is not a folder")
+    texts = files(model)
+    if not force:
+        for name in texts:
+            path = target / name
+            if path.exists() and not (path.is_file() and written_by_intgraph(path)):
+                raise OutputError(
+                    f"refusing to overwrite {str(path)!r}: intgraph did not write it "
+                    "(use --force to replace it)"
+                )
+    for name, text in texts.items():
+        write_text(target / name, text, force=True)
     return target
