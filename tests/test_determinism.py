@@ -27,6 +27,10 @@ def _commands(vault: Path, out: Path) -> list[list[str]]:
     commands += [["orphans", "--format", f] for f in ("markdown", "json", "csv", "html", *ci)]
     commands += [["lint", "--today", "2026-01-01", "--format", f] for f in ("text", "json", *ci)]
     commands.append(["map", "--out", str(out / "map.html")])
+    commands.append(["map", "--format", "svg", "--out", str(out / "map.svg")])
+    commands.append(["map", "--format", "canvas", "--out", str(out / "map.canvas")])
+    exports = ("json", "graphml", "gexf", "dot", "cypher", "structurizr", "backstage", "archimate")
+    commands += [["export", "--format", f] for f in exports]
     # The busiest systems exercise the longest lists.
     busiest = sorted(
         systems,
@@ -51,10 +55,10 @@ def _outputs(vault: Path, out: Path, extra: list[str], commands: list[list[str]]
     results = []
     for command in commands:
         result = run(*command, "--vault", str(vault), *extra)
-        page = out / "map.html"
-        body = page.read_bytes() if command[0] == "map" and page.exists() else result.stdout_bytes
+        page = Path(command[command.index("--out") + 1]) if "--out" in command else None
+        body = page.read_bytes() if page and page.exists() else result.stdout_bytes
         results.append(f"{result.exit_code}\n".encode() + body)
-        if page.exists():
+        if page and page.exists():
             page.unlink()
     return results
 
