@@ -206,3 +206,25 @@ def test_piped_output_has_no_progress(vault: Path) -> None:
     result = run("impact", "Order Hub", "--vault", str(vault), "--format", "json")
     assert result.stderr == ""
     json.loads(result.stdout)
+
+
+def test_workers_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--workers and INTGRAPH_WORKERS reach the reader; 1 means serial; 0 is a usage error."""
+    seen: list[int | None] = []
+    real = reader.workers_for
+
+    def spy(count: int, workers: int | None = None) -> int:
+        seen.append(workers)
+        return real(count, workers)
+
+    monkeypatch.setattr(reader, "workers_for", spy)
+    monkeypatch.setattr(reader, "PARALLEL_MIN", 1)
+    acme = str(FIXTURES / "acme")
+    serial = run("systems", "--vault", acme, "--no-cache", "--workers", "1", "--format", "json")
+    assert serial.exit_code == 0 and seen[-1] == 1
+    monkeypatch.setenv("INTGRAPH_WORKERS", "2")
+    pooled = run("systems", "--vault", acme, "--no-cache", "--format", "json")
+    assert pooled.exit_code == 0 and seen[-1] == 2
+    assert pooled.output == serial.output
+    assert reader.workers_for(5000, 1) == 1 and reader.workers_for(5000, 3) == 3
+    assert run("systems", "--vault", acme, "--no-cache", "--workers", "0").exit_code == 2

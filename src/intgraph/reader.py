@@ -56,11 +56,18 @@ def _chunk(
 
 
 def workers_for(count: int, workers: int | None = None) -> int:
-    """How many processes to parse ``count`` notes with (1 means serial)."""
-    if count < PARALLEL_MIN:
+    """How many processes to parse ``count`` notes with (1 means serial).
+
+    ``workers`` is the user's choice (``--workers``); by default one process per
+    core, at most 8. A scan below ``PARALLEL_MIN`` notes is always serial."""
+    if count < PARALLEL_MIN or workers == 1:
         return 1
-    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(workers or available or 1, 8, -(-count // CHUNK)))
+    if workers is None:
+        available = (
+            len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        )
+        workers = min(available or 1, 8)
+    return max(1, min(workers, -(-count // CHUNK)))
 
 
 def parse_many(
