@@ -146,7 +146,7 @@ def _documents(
 ) -> Iterable[tuple[str, str]]:
     """(label, path) of the documents a note links: its Documentation links and other
     resolved links that are not systems, integrations or people in the Metadata footer."""
-    skip_lines = {f.line for f in note.raw_fields if f.section == "Metadata"}
+    skip_lines = set(note.meta_lines)
     seen: set[str] = set()
     for label, ref in note.fields.documents:
         path = resolver.resolve_path(ref.text, note.path)

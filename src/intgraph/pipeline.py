@@ -9,7 +9,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -87,6 +87,23 @@ class Landscape:
     def integrations(self) -> tuple[Note, ...]:
         """The integration notes, in path order."""
         return tuple(n for n in self.notes if n.is_integration)
+
+    def with_raw_fields(self, notes: Sequence[Note], workers: int | None = None) -> list[Note]:
+        """``notes`` with their ``raw_fields`` read (from the files, parsed anew: a load
+        leaves them ``None`` because only lint needs them). A note whose file cannot be
+        read any more keeps no raw fields."""
+        todo = [n.path for n in notes if n.raw_fields is None]
+        if not todo:
+            return list(notes)
+        with _no_gc():
+            parsed = parse_many(self.files.root, todo, self.placeholders, workers, raw=True)
+        out = []
+        for note in notes:
+            if note.raw_fields is None:
+                again = parsed[note.path][1].raw_fields
+                note = replace(note, raw_fields=again if again is not None else ())
+            out.append(note)
+        return out
 
     def note(self, path: str) -> Note:
         """The parsed note at vault-relative ``path``; raises KeyError when there is none."""

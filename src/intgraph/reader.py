@@ -34,23 +34,26 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def parse_one(root: Path, path: str, placeholders: Collection[str]) -> tuple[bytes, Note]:
-    """Read, decode and parse one note; a file that cannot be read becomes a problem."""
+def parse_one(
+    root: Path, path: str, placeholders: Collection[str], raw: bool = False
+) -> tuple[bytes, Note]:
+    """Read, decode and parse one note; a file that cannot be read becomes a problem.
+    ``raw``: also read the per-field records only lint needs."""
     from intgraph.parse import parse_note  # a warm run never parses: import on first need
 
     data = read_bytes(root, path)
     if isinstance(data, OSError):
-        return b"", parse_note(unreadable(path, data), placeholders)
-    return digest(data), parse_note(decode(path, data), placeholders)
+        return b"", parse_note(unreadable(path, data), placeholders, raw)
+    return digest(data), parse_note(decode(path, data), placeholders, raw)
 
 
 def _chunk(
-    root: str, paths: Sequence[str], placeholders: frozenset[str]
+    root: str, paths: Sequence[str], placeholders: frozenset[str], raw: bool = False
 ) -> dict[str, tuple[bytes, tuple[Any, ...]]]:
     base = Path(root)
     out = {}
     for path in paths:
-        sha, note = parse_one(base, path, placeholders)
+        sha, note = parse_one(base, path, placeholders, raw)
         out[path] = (sha, encode(note))
     return out
 
@@ -76,14 +79,16 @@ def parse_many(
     placeholders: frozenset[str],
     workers: int | None = None,
     progress: Progress | None = None,
+    raw: bool = False,
 ) -> Parsed:
-    """Parse ``paths`` (vault-relative) under ``root``; ``progress(done, total)`` as it goes."""
+    """Parse ``paths`` (vault-relative) under ``root``; ``progress(done, total)`` as it goes.
+    ``raw`` as in :func:`parse_one`."""
     total = len(paths)
     processes = workers_for(total, workers)
     if processes <= 1:
         out: Parsed = {}
         for done, path in enumerate(paths, 1):
-            sha, note = parse_one(root, path, placeholders)
+            sha, note = parse_one(root, path, placeholders, raw)
             out[path] = (sha, note, None)
             if progress and done % 200 == 0:
                 progress(done, total)
@@ -94,7 +99,7 @@ def parse_many(
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     merged: Parsed = {}
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        futures = [pool.submit(_chunk, str(root), chunk, placeholders) for chunk in chunks]
+        futures = [pool.submit(_chunk, str(root), chunk, placeholders, raw) for chunk in chunks]
         for future in as_completed(futures):
             for path, (sha, encoded) in future.result().items():
                 merged[path] = (sha, decode_note(encoded), encoded)
