@@ -228,3 +228,22 @@ def test_workers_option(monkeypatch: pytest.MonkeyPatch) -> None:
     assert pooled.output == serial.output
     assert reader.workers_for(5000, 1) == 1 and reader.workers_for(5000, 3) == 3
     assert run("systems", "--vault", acme, "--no-cache", "--workers", "0").exit_code == 2
+
+
+def test_name_index_saved_with_the_graph(vault: Path, tmp_path: Path) -> None:
+    """A warm load brings the system-name index; it equals a scan of the nodes, and it is
+    rebuilt when nodes are added."""
+    from intgraph import graph as graphs
+    from intgraph.queries.lookup import find_system
+
+    cold = load_vault(vault, cache_dir=tmp_path)
+    warm = load_vault(vault, cache_dir=tmp_path)
+    assert warm.report.snapshot and warm.graph in graphs._INDEXES
+    saved = graphs.system_index(warm.graph)
+    del graphs._INDEXES[warm.graph]
+    assert graphs.system_index(warm.graph) == saved == graphs.system_index(cold.graph)
+    assert find_system(warm.graph, warm.names, "order hub") == find_system(
+        cold.graph, cold.names, "Order Hub"
+    )
+    warm.graph.add_node("system:zz new", kind="system", name="ZZ New", aliases=("zzn",))
+    assert find_system(warm.graph, warm.names, "ZZN") == "system:zz new"

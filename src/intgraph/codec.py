@@ -24,7 +24,8 @@ from intgraph.model import (
 #: 2: integration nodes carry owner and next_review.
 #: 3: snapshots keep each integration's sources in note order.
 #: 4: notes keep their Metadata lines; raw fields may be None (read only for lint).
-FORMAT = 4
+#: 5: snapshots carry the system-name index.
+FORMAT = 5
 
 _KINDS = {kind.value: kind for kind in LinkKind}
 

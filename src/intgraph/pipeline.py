@@ -182,8 +182,14 @@ def _load(
     if directory is not None:
         key = fingerprint(files, marks)
         snap = store.read(directory, store.GRAPH, key)
+        decoded = None
         if snap is not None and _still_true(files, snap[0][1], snap[1]):
-            graph, aliases = decode_graph(snap[0][0])
+            try:
+                decoded = decode_graph(snap[0][0])
+            except (IndexError, KeyError, TypeError, ValueError):
+                decoded = None  # a snapshot of the wrong shape: build the graph anew
+        if decoded is not None:
+            graph, aliases = decoded
             names = SystemNames(resolver, aliases)
             return Landscape(
                 files, resolver, names, graph, marks,

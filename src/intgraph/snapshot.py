@@ -6,7 +6,8 @@ key dict with the successor index exactly as networkx does, and in the order a c
 build leaves it: an integration's sources as the note lists them, a system's inbound
 integrations in note order (so every answer is the same cold and warm). The integrations'
 template fields are kept in a separate blob that is only decoded when something
-asks for them (see :func:`intgraph.graph.fields_of`).
+asks for them (see :func:`intgraph.graph.fields_of`); the index of system names and
+aliases is saved with the graph, so a query never scans every node to find its system.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from intgraph.codec import decode_fields, encode_fields
-from intgraph.graph import INTEGRATION, fields_of
+from intgraph.graph import INTEGRATION, fields_of, remember_index, system_index
 from intgraph.model import IntegrationFields
 
 
@@ -37,12 +38,12 @@ def encode_graph(graph: nx.MultiDiGraph, aliases: Mapping[str, tuple[str, ...]])
     sources = {node: tuple(graph._pred[node]) for node in fields}
     # The successor dicts hold only str keys and str-valued edge data: marshal takes
     # them as they are, without a copy.
-    return (nodes, graph._succ, aliases_data, marshal.dumps(fields), sources)
+    return (nodes, graph._succ, aliases_data, marshal.dumps(fields), sources, system_index(graph))
 
 
 def decode_graph(data: Any) -> tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]]:
     """The graph and alias map that :func:`encode_graph` turned into ``data``."""
-    nodes, succ, aliases, blob, sources = data
+    nodes, succ, aliases, blob, sources, index = data
     graph = nx.MultiDiGraph()
     # networkx's adjacency structure, filled in directly: add_node and add_edge check
     # and copy per call, which costs a warm run more than everything else together.
@@ -61,4 +62,6 @@ def decode_graph(data: Any) -> tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]
         return {node: decode_fields(f) for node, f in marshal.loads(blob).items()}
 
     graph.graph["fields_loader"] = load_fields
+    if isinstance(index, dict):
+        remember_index(graph, index)
     return graph, dict(aliases)
