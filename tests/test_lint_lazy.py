@@ -111,3 +111,16 @@ def test_graph_path_parse_equals_full_parse(lines: list[str]) -> None:
     full = parse_text("Fuzz.md", text)
     lean = parse_text("Fuzz.md", text, raw=False)
     assert lean == dataclasses.replace(full, raw_fields=None)
+
+
+def test_lint_unchanged_on_the_template_copy(tmp_path: Path) -> None:
+    """A copy of the shared template (all placeholders), where lint finds the most."""
+    shared = [Path(__file__).parents[2] / "shared", Path("/work/shared")]
+    template = next(
+        (p / "template" / "integration-note-template.md" for p in shared if p.is_dir()),
+        FIXTURES / "settings" / "Templates" / "Integration.md",
+    )
+    root = tmp_path / "v"
+    (root / "Integrations").mkdir(parents=True)
+    (root / "Integrations" / "Draft.md").write_text(template.read_text(encoding="utf-8"))
+    assert check(root) > 0

@@ -22,16 +22,13 @@ from intgraph.codec import FORMAT
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode as encode_note
 from intgraph.graph import INTEGRATION, build_graph
+from intgraph.incremental import RACY_NS, patch, read_alias, same_bytes, save_index
 from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS, Note, Problem, Resolution
 from intgraph.names import SystemNames
-from intgraph.reader import Progress, digest, parse_many
+from intgraph.reader import Progress, parse_many
 from intgraph.resolve import Resolver
 from intgraph.snapshot import decode_graph, encode_graph
-from intgraph.vault import VaultFiles, find_files, read_bytes
-
-#: A cache entry whose file changed less than this before the cache was written is
-#: checked by content, since a second edit within the clock's granularity keeps mtime.
-RACY_NS = 1_000_000_000
+from intgraph.vault import VaultFiles, find_files
 
 
 @dataclass(frozen=True)
@@ -181,19 +178,13 @@ def _load(
 
     if directory is not None:
         key = fingerprint(files, marks)
-        snap = store.read(directory, store.GRAPH, key)
-        decoded = None
-        if snap is not None and _still_true(files, snap[0][1], snap[1]):
-            try:
-                decoded = decode_graph(snap[0][0])
-            except (IndexError, KeyError, TypeError, ValueError):
-                decoded = None  # a snapshot of the wrong shape: build the graph anew
+        decoded, parsed = _saved_graph(directory, files, marks, key, started)
         if decoded is not None:
             graph, aliases = decoded
             names = SystemNames(resolver, aliases)
             return Landscape(
                 files, resolver, names, graph, marks,
-                lambda: notes_loader({}), LoadReport(snapshot=True),
+                lambda: notes_loader({}), LoadReport(parsed=parsed, snapshot=True),
             )  # fmt: skip
     counts: dict[str, Any] = {}
     notes = notes_loader(counts)
@@ -203,12 +194,43 @@ def _load(
     if directory is not None:
         racy = {
             rel: sha
-            for rel, sha in counts["digests"].items()
+            for rel, (sha, _graph) in counts["digests"].items()
             if files.stats.get(rel, (-1, 0))[1] >= started - RACY_NS
         }
         store.write(directory, store.GRAPH, key, (encode_graph(graph, aliases), racy), started)
+        save_index(directory, files, marks, key, counts["digests"], started)
     report = LoadReport(parsed=counts["parsed"], reused=counts["reused"])
     return Landscape(files, resolver, names, graph, marks, lambda: notes, report)
+
+
+Decoded = tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]]
+
+
+def _saved_graph(
+    directory: Path, files: VaultFiles, marks: frozenset[str], key: str, started: int
+) -> tuple[Decoded | None, int]:
+    """(the saved graph and aliases when they still describe the vault, how many notes
+    were parsed to tell): the snapshot saved for ``key``, the one an alias of ``key``
+    names, or the last one when the notes changed since cannot change the graph."""
+    snap = store.read(directory, store.GRAPH, key)
+    if snap is not None and _still_true(files, snap[0][1], snap[1]):
+        return _decode(snap[0][0]), 0
+    alias = read_alias(directory, key)
+    if alias is not None and _still_true(files, alias[1], alias[2]):
+        base = store.read(directory, store.GRAPH, alias[0])
+        if base is not None:
+            return _decode(base[0][0]), 0
+    patched = patch(directory, files, marks, key, started)
+    if patched is not None:
+        return _decode(patched[0]), patched[1]
+    return None, 0
+
+
+def _decode(data: Any) -> Decoded | None:
+    try:
+        return decode_graph(data)
+    except (IndexError, KeyError, TypeError, ValueError):
+        return None  # a snapshot of the wrong shape: build the graph anew
 
 
 def fingerprint(files: VaultFiles, placeholders: frozenset[str]) -> str:
@@ -229,7 +251,7 @@ def _still_true(files: VaultFiles, racy: Any, written_ns: int) -> bool:
         return False
     for rel in files.notes:
         mtime = files.stats.get(rel, (-1, 0))[1]
-        if mtime >= written_ns - RACY_NS and not _same_bytes(files.root, rel, racy.get(rel)):
+        if mtime >= written_ns - RACY_NS and not same_bytes(files.root, rel, racy.get(rel)):
             return False
     return True
 
@@ -241,26 +263,26 @@ def _notes(
     started: int,
     workers: int | None,
     progress: Progress | None,
-) -> tuple[tuple[Note, ...], int, int, dict[str, bytes]]:
+) -> tuple[tuple[Note, ...], int, int, dict[str, tuple[bytes, bytes]]]:
     """(notes in path order, how many were parsed, how many came from the cache,
-    the digest of every note's bytes)."""
+    the digest of every note's bytes and its graph digest)."""
     key = hashlib.sha256("\0".join(sorted(marks)).encode("utf-8")).hexdigest()
     cached = store.read(directory, store.NOTES, key) if directory is not None else None
     entries, written = cached if cached is not None and isinstance(cached[0], dict) else ({}, 0)
-    reused: dict[str, tuple[bytes, tuple[object, ...]]] = {}
+    reused: dict[str, tuple[bytes, tuple[object, ...], bytes]] = {}
     todo: list[str] = []
     for rel in files.notes:
         size, mtime = files.stats.get(rel, (-1, 0))
         entry = entries.get(rel)
         if (
             isinstance(entry, tuple)
-            and len(entry) == 4
+            and len(entry) == 5
             and size >= 0
             and entry[0] == size
             and entry[1] == mtime
-            and (mtime < written - RACY_NS or _same_bytes(files.root, rel, entry[2]))
+            and (mtime < written - RACY_NS or same_bytes(files.root, rel, entry[2]))
         ):
-            reused[rel] = (entry[2], entry[3])
+            reused[rel] = (entry[2], entry[3], entry[4])
         else:
             todo.append(rel)
     parsed = parse_many(files.root, todo, marks, workers, progress)
@@ -271,18 +293,15 @@ def _notes(
     except (IndexError, KeyError, TypeError, ValueError):
         # A cache entry of the right version but the wrong shape: parse everything.
         return _notes(files, marks, None, started, workers, progress)
+    digests = {
+        rel: (parsed[rel][0], parsed[rel][3]) if rel in parsed else (reused[rel][0], reused[rel][2])
+        for rel in files.notes
+    }
     if directory is not None and (parsed or set(entries) != set(files.notes)):
         fresh = {}
         for rel, note in zip(files.notes, notes, strict=True):
             size, mtime = files.stats.get(rel, (-1, 0))
-            sha = parsed[rel][0] if rel in parsed else reused[rel][0]
             encoded = (parsed[rel][2] or encode_note(note)) if rel in parsed else reused[rel][1]
-            fresh[rel] = (size, mtime, sha, encoded)
+            fresh[rel] = (size, mtime, digests[rel][0], encoded, digests[rel][1])
         store.write(directory, store.NOTES, key, fresh, started)
-    digests = {rel: parsed[rel][0] if rel in parsed else reused[rel][0] for rel in files.notes}
     return tuple(notes), len(parsed), len(reused), digests
-
-
-def _same_bytes(root: Path, rel: str, sha: object) -> bool:
-    data = read_bytes(root, rel)
-    return not isinstance(data, OSError) and digest(data) == sha

@@ -25,13 +25,20 @@ PARALLEL_MIN = 1500
 CHUNK = 250
 
 Progress = Callable[[int, int], None]
-#: path -> (digest of the bytes parsed, note, the note encoded when a worker sent it)
-Parsed = dict[str, tuple[bytes, Note, tuple[Any, ...] | None]]
+#: path -> (digest of the bytes parsed, note, the note encoded, its graph digest)
+Parsed = dict[str, tuple[bytes, Note, tuple[Any, ...] | None, bytes]]
 
 
 def digest(data: bytes) -> bytes:
     """The content digest the cache compares files by."""
     return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def graph_digest(encoded: tuple[Any, ...]) -> bytes:
+    """A digest of everything the graph is built from in an encoded note (all but its
+    raw fields and problems): two notes with the same one give the same graph."""
+    text = repr((encoded[:7], encoded[9:]))
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).digest()
 
 
 def parse_one(
@@ -49,12 +56,13 @@ def parse_one(
 
 def _chunk(
     root: str, paths: Sequence[str], placeholders: frozenset[str], raw: bool = False
-) -> dict[str, tuple[bytes, tuple[Any, ...]]]:
+) -> dict[str, tuple[bytes, tuple[Any, ...], bytes]]:
     base = Path(root)
     out = {}
     for path in paths:
         sha, note = parse_one(base, path, placeholders, raw)
-        out[path] = (sha, encode(note))
+        encoded = encode(note)
+        out[path] = (sha, encoded, graph_digest(encoded))
     return out
 
 
@@ -89,7 +97,8 @@ def parse_many(
         out: Parsed = {}
         for done, path in enumerate(paths, 1):
             sha, note = parse_one(root, path, placeholders, raw)
-            out[path] = (sha, note, None)
+            encoded = encode(note)
+            out[path] = (sha, note, encoded, graph_digest(encoded))
             if progress and done % 200 == 0:
                 progress(done, total)
         if progress:
@@ -101,8 +110,8 @@ def parse_many(
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
         futures = [pool.submit(_chunk, str(root), chunk, placeholders, raw) for chunk in chunks]
         for future in as_completed(futures):
-            for path, (sha, encoded) in future.result().items():
-                merged[path] = (sha, decode_note(encoded), encoded)
+            for path, (sha, encoded, graph) in future.result().items():
+                merged[path] = (sha, decode_note(encoded), encoded, graph)
             if progress:
                 progress(len(merged), total)
     return {path: merged[path] for path in paths}
