@@ -247,3 +247,19 @@ def test_name_index_saved_with_the_graph(vault: Path, tmp_path: Path) -> None:
     )
     warm.graph.add_node("system:zz new", kind="system", name="ZZ New", aliases=("zzn",))
     assert find_system(warm.graph, warm.names, "ZZN") == "system:zz new"
+
+
+def test_warm_start_loads_no_parser(vault: Path, tmp_path: Path) -> None:
+    """A warm run answers from the snapshot without importing the parse package or YAML."""
+    cache = tmp_path / "cache"
+    load_vault(vault, cache_dir=cache)
+    args = ["impact", "Order Hub", "--vault", str(vault), "--cache-dir", str(cache)]
+    code = (
+        "import sys\nfrom intgraph.cli import main\ntry:\n"
+        f"    main({[*args, '--format', 'json']!r})\nfinally:\n"
+        "    loaded = [m for m in ('yaml', 'intgraph.parse') if m in sys.modules]\n"
+        "    print(loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "[]", done.stderr[-300:]
+    assert json.loads(done.stdout)["integrations"]
