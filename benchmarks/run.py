@@ -16,7 +16,9 @@ whose peak RSS is read from the kernel (``os.wait4``'s ``ru_maxrss``, what
 
 and, in this process, the hub's impact query with its JSON output, and the leaf's query,
 on a loaded landscape (median of 5). It prints one Markdown table per size with the
-ratio of each process figure to the floor. These are measurements, not tests.
+ratio of each process's wall time to the floor's, and its CPU time (user + system, its
+worker processes included: steadier than wall time on a shared machine). These are
+measurements, not tests.
 """
 
 from __future__ import annotations
@@ -51,8 +53,9 @@ print(found)
 """
 
 
-def timed(args: list[str], command: list[str] | None = None) -> tuple[float, int]:
-    """(wall seconds, peak RSS in MB) of one process (intgraph unless ``command``)."""
+def timed(args: list[str], command: list[str] | None = None) -> tuple[float, int, float]:
+    """(wall seconds, peak RSS in MB, CPU seconds: user + system, its children's
+    included) of one process (intgraph unless ``command``)."""
     start = time.perf_counter()
     argv = [*(command or CLI), *args]
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -61,7 +64,7 @@ def timed(args: list[str], command: list[str] | None = None) -> tuple[float, int
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         assert proc.stderr is not None
         raise RuntimeError(f"{' '.join(argv)} failed: {proc.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss // 1024
+    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def in_process(vault: Path, cache: Path, hub: str, repeat: int = 5) -> tuple[float, float, str]:
@@ -109,8 +112,9 @@ def vault_for(size: int, work: Path) -> tuple[Path, int, str]:
     return vault, made.notes, made.hub
 
 
-def measure(size: int, work: Path) -> list[tuple[str, str, str, str]]:
-    """The rows of one size: (measure, time, peak RSS, ratio to the floor)."""
+def measure(size: int, work: Path) -> list[tuple[str, str, str, str, str]]:
+    """The rows of one size: (measure, wall time, its ratio to the floor's, CPU time,
+    peak RSS)."""
     vault, notes, hub = vault_for(size, work)
     # A real vault was not all written in the last second; files that were are checked
     # by content (racy stat), which is not what a cold or warm run normally costs.
@@ -118,8 +122,8 @@ def measure(size: int, work: Path) -> list[tuple[str, str, str, str]]:
     cache = work / f"cache-{size}"
     shutil.rmtree(cache, ignore_errors=True)
     base = ["--vault", str(vault), "--cache-dir", str(cache)]
-    floor, floor_rss = timed([str(vault)], [sys.executable, "-c", FLOOR])
-    rows: list[tuple[str, float, int]] = [("floor (read + one regex)", floor, floor_rss)]
+    floor, floor_rss, floor_cpu = timed([str(vault)], [sys.executable, "-c", FLOOR])
+    rows = [("floor (read + one regex)", floor, floor_rss, floor_cpu)]
     rows.append(("cold impact (cache written)", *timed(["impact", hub, *base, "--format", "json"])))
     rows.append(("warm impact, hub", *timed(["impact", hub, *base, "--format", "json"])))
     hub_query, leaf_query, leaf = in_process(vault, cache, hub)
@@ -131,10 +135,11 @@ def measure(size: int, work: Path) -> list[tuple[str, str, str, str]]:
     rows.append(("map (warm)", *timed(["map", *base, "--out", str(work / f"map-{size}.html")])))
     rows.append(("critical (warm)", *timed(["critical", *base, "--format", "json", "--top", "0"])))
     table = [
-        (name, f"{secs:.2f} s", f"{rss:,} MB", f"{secs / floor:.1f}×") for name, secs, rss in rows
+        (name, f"{secs:.2f} s", f"{secs / floor:.1f}×", f"{cpu:.2f} s", f"{rss:,} MB")
+        for name, secs, rss, cpu in rows
     ]
-    table.append(("hub query + JSON, in process", f"{hub_query * 1000:.1f} ms", "", ""))
-    table.append((f"leaf query ({leaf}), in process", f"{leaf_query * 1000:.2f} ms", "", ""))
+    table.append(("hub query + JSON, in process", f"{hub_query * 1000:.1f} ms", "", "", ""))
+    table.append((f"leaf query ({leaf}), in process", f"{leaf_query * 1000:.2f} ms", "", "", ""))
     print(f"measured {size:,} ({notes:,} notes)", file=sys.stderr)
     return table
 
@@ -164,8 +169,8 @@ def main() -> None:
     )
     for size, table in tables:
         print(f"\n{size:,} integrations\n")
-        print("| measure | time | peak RSS | × floor |")
-        print("|---|---|---|---|")
+        print("| measure | wall | × floor | CPU (user + sys) | peak RSS |")
+        print("|---|---|---|---|---|")
         for row in table:
             print("| " + " | ".join(row) + " |")
 

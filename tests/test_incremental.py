@@ -64,6 +64,7 @@ def test_random_edits_equal_a_full_rebuild(
     cache = tmp_path / "cache"
     commands = _commands(vault, out)
     load_vault(vault, cache_dir=cache)
+    notes_cache = (cache / "notes.cache").read_bytes()
     kinds = ["prose", "templater", "status", "prose", "link", "same-size", "alias", "prose"]
     patched = 0
     for kind in kinds:
@@ -79,3 +80,6 @@ def test_random_edits_equal_a_full_rebuild(
         warm = _outputs(vault, out, ["--cache-dir", str(cache)], commands)
         assert warm == _outputs(vault, out, ["--no-cache"], commands), kind
     assert patched >= 3
+    # Few notes changed: they went to the notes delta, the notes cache was not rewritten.
+    assert (cache / "notes.cache").read_bytes() == notes_cache
+    assert (cache / "notes-delta.cache").exists()

@@ -14,7 +14,8 @@ with the digests of notes changed within a second) and the updated index. Anythi
 (files added, removed or renamed; a changed system, alias, link or template field; more
 than :data:`MAX_CHANGED` changed notes) falls back to the full build. Notes themselves are
 re-read from the notes cache only when a command needs them, which re-parses just the
-changed notes there too.
+changed notes there too and saves them in a *notes delta* beside the notes cache rather
+than rewriting it (up to :data:`MAX_CHANGED` notes; then the notes cache is rewritten).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from intgraph.codec import FORMAT
 from intgraph.reader import digest, parse_many
 from intgraph.vault import VaultFiles, read_bytes
 
-STATS, ALIAS = "stats", "alias"
+STATS, ALIAS, NOTES_DELTA = "stats", "alias", "notes-delta"
 #: A cache entry whose file changed less than this before the cache was written is
 #: checked by content, since a second edit within the clock's granularity keeps mtime.
 RACY_NS = 1_000_000_000
@@ -67,6 +68,25 @@ def save_index(
         entries[rel] = (size, mtime, sha, graph)
     payload = (graph_key, files.all_files, entries)
     store.write(directory, STATS, stats_key(files, marks), payload, written_ns)
+
+
+def read_delta(directory: Path | None, key: str, base_written: int) -> tuple[dict[Any, Any], int]:
+    """(notes-cache entries parsed since the notes cache written at ``base_written``,
+    when the delta was written); nothing when there is no delta for that notes cache."""
+    found = store.read(directory, NOTES_DELTA, key) if directory is not None else None
+    if found is not None:
+        data, written = found
+        if isinstance(data, tuple) and len(data) == 2 and data[0] == base_written:
+            return (data[1], written) if isinstance(data[1], dict) else ({}, 0)
+    return {}, 0
+
+
+def write_delta(
+    directory: Path, key: str, base_written: int, entries: dict[str, Any], written_ns: int
+) -> None:
+    """Save notes-cache ``entries`` parsed since the notes cache written at
+    ``base_written`` (all of them since then: a delta replaces the last one)."""
+    store.write(directory, NOTES_DELTA, key, (base_written, entries), written_ns)
 
 
 def read_alias(directory: Path, key: str) -> tuple[str, Any, int] | None:

@@ -22,7 +22,16 @@ from intgraph.codec import FORMAT
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode as encode_note
 from intgraph.graph import INTEGRATION, build_graph
-from intgraph.incremental import RACY_NS, patch, read_alias, same_bytes, save_index
+from intgraph.incremental import (
+    MAX_CHANGED,
+    RACY_NS,
+    patch,
+    read_alias,
+    read_delta,
+    same_bytes,
+    save_index,
+    write_delta,
+)
 from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS, Note, Problem, Resolution
 from intgraph.names import SystemNames
 from intgraph.reader import Progress, parse_many
@@ -269,18 +278,22 @@ def _notes(
     key = hashlib.sha256("\0".join(sorted(marks)).encode("utf-8")).hexdigest()
     cached = store.read(directory, store.NOTES, key) if directory is not None else None
     entries, written = cached if cached is not None and isinstance(cached[0], dict) else ({}, 0)
+    # Notes parsed again since the notes cache was written, when few: a small file beside it.
+    changes, changed_at = read_delta(directory, key, written) if cached is not None else ({}, 0)
     reused: dict[str, tuple[bytes, tuple[object, ...], bytes]] = {}
     todo: list[str] = []
     for rel in files.notes:
         size, mtime = files.stats.get(rel, (-1, 0))
-        entry = entries.get(rel)
+        entry = changes.get(rel)
+        when = changed_at if entry is not None else written
+        entry = entry if entry is not None else entries.get(rel)
         if (
             isinstance(entry, tuple)
             and len(entry) == 5
             and size >= 0
             and entry[0] == size
             and entry[1] == mtime
-            and (mtime < written - RACY_NS or same_bytes(files.root, rel, entry[2]))
+            and (mtime < when - RACY_NS or same_bytes(files.root, rel, entry[2]))
         ):
             reused[rel] = (entry[2], entry[3], entry[4])
         else:
@@ -298,10 +311,20 @@ def _notes(
         for rel in files.notes
     }
     if directory is not None and (parsed or set(entries) != set(files.notes)):
+        as_delta = (
+            cached is not None
+            and set(entries) == set(files.notes)
+            and len(parsed) + len(changes) <= MAX_CHANGED
+        )
         fresh = {}
         for rel, note in zip(files.notes, notes, strict=True):
+            if as_delta and rel not in parsed:
+                continue
             size, mtime = files.stats.get(rel, (-1, 0))
             encoded = (parsed[rel][2] or encode_note(note)) if rel in parsed else reused[rel][1]
             fresh[rel] = (size, mtime, digests[rel][0], encoded, digests[rel][1])
-        store.write(directory, store.NOTES, key, fresh, started)
+        if as_delta:
+            write_delta(directory, key, written, {**changes, **fresh}, started)
+        else:
+            store.write(directory, store.NOTES, key, fresh, started)
     return tuple(notes), len(parsed), len(reused), digests
