@@ -32,22 +32,21 @@ def default_dir(vault_root: Path) -> Path:
 
 def read(directory: Path, kind: str, key: str) -> tuple[Any, int] | None:
     """(payload, written_ns) of the cache file ``kind`` when it is whole and matches ``key``."""
+    # The header first: a file for another key is not read further.
     try:
-        blob = (directory / f"{kind}.cache").read_bytes()
+        with open(directory / f"{kind}.cache", "rb") as handle:
+            if handle.read(len(MAGIC)) != MAGIC:
+                return None
+            line = handle.readline(65536)
+            try:
+                header = json.loads(line)
+            except ValueError:
+                return None
+            expected = {"format": FORMAT, "version": __version__, "kind": kind, "key": key}
+            if not isinstance(header, dict) or any(header.get(k) != v for k, v in expected.items()):
+                return None
+            payload = handle.read()
     except OSError:
-        return None
-    if not blob.startswith(MAGIC):
-        return None
-    end = blob.find(b"\n", len(MAGIC))
-    if end == -1:
-        return None
-    try:
-        header = json.loads(blob[len(MAGIC) : end])
-    except ValueError:
-        return None
-    payload = blob[end + 1 :]
-    expected = {"format": FORMAT, "version": __version__, "kind": kind, "key": key}
-    if not isinstance(header, dict) or any(header.get(k) != v for k, v in expected.items()):
         return None
     if header.get("digest") != hashlib.blake2b(payload).hexdigest():
         return None
