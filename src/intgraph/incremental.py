@@ -21,16 +21,18 @@ than rewriting it (up to :data:`MAX_CHANGED` notes; then the notes cache is rewr
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 from typing import Any
 
 from intgraph import __version__
 from intgraph import cache as store
 from intgraph.codec import FORMAT
+from intgraph.model import Field
 from intgraph.reader import digest, parse_many
 from intgraph.vault import VaultFiles, read_bytes
 
-STATS, ALIAS, NOTES_DELTA = "stats", "alias", "notes-delta"
+STATS, ALIAS, NOTES_DELTA, RAW = "stats", "alias", "notes-delta", "lint-fields"
 #: A cache entry whose file changed less than this before the cache was written is
 #: checked by content, since a second edit within the clock's granularity keeps mtime.
 RACY_NS = 1_000_000_000
@@ -154,3 +156,53 @@ def _changed(files: VaultFiles, entries: dict[Any, Any], written: int) -> list[s
         if len(changed) > MAX_CHANGED:
             return None
     return changed
+
+
+def raw_fields(
+    files: VaultFiles,
+    paths: list[str],
+    marks: frozenset[str],
+    directory: Path | None,
+    workers: int | None = None,
+) -> dict[str, tuple[Field, ...]]:
+    """Lint's field records of the notes at ``paths``: from the ``lint-fields`` cache
+    file for a note whose size and mtime (and, when racy, content) match, else parsed
+    anew; the cache file is rewritten when something was parsed."""
+    started = time.time_ns()
+    key = stats_key(files, marks)
+    cached = store.read(directory, RAW, key) if directory is not None else None
+    entries, written = cached if cached is not None and isinstance(cached[0], dict) else ({}, 0)
+    out: dict[str, tuple[Field, ...]] = {}
+    todo = []
+    for rel in paths:
+        size, mtime = files.stats.get(rel, (-1, 0))
+        entry: Any = entries.get(rel)
+        try:
+            if (
+                size >= 0
+                and entry[0] == size
+                and entry[1] == mtime
+                and (mtime < written - RACY_NS or same_bytes(files.root, rel, entry[2]))
+            ):
+                out[rel] = tuple(Field(*x) for x in entry[3])
+                continue
+        except (IndexError, KeyError, TypeError, ValueError):
+            pass  # no entry, or one of the wrong shape: parse the note
+        todo.append(rel)
+    if not todo:
+        return out
+    parsed = parse_many(files.root, todo, marks, workers, raw=True)
+    fresh = dict(entries)
+    for rel in todo:
+        sha, note, _encoded, _graph = parsed[rel]
+        out[rel] = note.raw_fields or ()
+        size, mtime = files.stats.get(rel, (-1, 0))
+        rows = tuple(
+            (x.section, x.subsection, x.label, x.value, x.line, x.placeholder) for x in out[rel]
+        )
+        fresh[rel] = (size, mtime, sha, rows)
+    if directory is not None:
+        known = set(files.notes)
+        kept = {rel: e for rel, e in fresh.items() if rel in known}
+        store.write(directory, RAW, key, kept, started)
+    return out

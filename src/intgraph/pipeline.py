@@ -26,6 +26,7 @@ from intgraph.incremental import (
     MAX_CHANGED,
     RACY_NS,
     patch,
+    raw_fields,
     read_alias,
     read_delta,
     same_bytes,
@@ -60,6 +61,8 @@ class Landscape:
     placeholders: frozenset[str]
     load_notes: Callable[[], tuple[Note, ...]] = field(repr=False, compare=False)
     report: LoadReport = LoadReport()
+    #: The cache folder (None: no cache), where lint's field records are kept once read.
+    cache_dir: Path | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def notes(self) -> tuple[Note, ...]:
@@ -95,19 +98,19 @@ class Landscape:
         return tuple(n for n in self.notes if n.is_integration)
 
     def with_raw_fields(self, notes: Sequence[Note], workers: int | None = None) -> list[Note]:
-        """``notes`` with their ``raw_fields`` read (from the files, parsed anew: a load
-        leaves them ``None`` because only lint needs them). A note whose file cannot be
-        read any more keeps no raw fields."""
+        """``notes`` with their ``raw_fields`` read (a load leaves them ``None`` because
+        only lint needs them): from the cache when it holds them for the file as it is,
+        else parsed anew (and then kept in the cache). A note whose file cannot be read
+        any more keeps no raw fields."""
         todo = [n.path for n in notes if n.raw_fields is None]
         if not todo:
             return list(notes)
         with _no_gc():
-            parsed = parse_many(self.files.root, todo, self.placeholders, workers, raw=True)
+            found = raw_fields(self.files, todo, self.placeholders, self.cache_dir, workers)
         out = []
         for note in notes:
             if note.raw_fields is None:
-                again = parsed[note.path][1].raw_fields
-                note = replace(note, raw_fields=again if again is not None else ())
+                note = replace(note, raw_fields=found.get(note.path, ()))
             out.append(note)
         return out
 
@@ -193,7 +196,7 @@ def _load(
             names = SystemNames(resolver, aliases)
             return Landscape(
                 files, resolver, names, graph, marks,
-                lambda: notes_loader({}), LoadReport(parsed=parsed, snapshot=True),
+                lambda: notes_loader({}), LoadReport(parsed=parsed, snapshot=True), directory,
             )  # fmt: skip
     counts: dict[str, Any] = {}
     notes = notes_loader(counts)
@@ -209,7 +212,7 @@ def _load(
         store.write(directory, store.GRAPH, key, (encode_graph(graph, aliases), racy), started)
         save_index(directory, files, marks, key, counts["digests"], started)
     report = LoadReport(parsed=counts["parsed"], reused=counts["reused"])
-    return Landscape(files, resolver, names, graph, marks, lambda: notes, report)
+    return Landscape(files, resolver, names, graph, marks, lambda: notes, report, directory)
 
 
 Decoded = tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]]
