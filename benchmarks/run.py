@@ -9,7 +9,7 @@ whose peak RSS is read from the kernel (``os.wait4``'s ``ru_maxrss``, what
   (what any tool must at least do), measured in the same run;
 - cold: ``intgraph impact HUB --format json`` with an empty cache folder, cache written;
 - warm hub / warm leaf: the same again for the busiest system, and for a system at the
-  edge of the landscape (one integration out);
+  edge of the landscape (one integration out, into systems with none out);
 - one note edited: one integration note appended to, then ``impact HUB`` again;
   (the vault is left alone for a second after it is written, as a real one would be)
 - orphans, map and critical (``--format json --top 0``) on the warm cache;
@@ -77,15 +77,26 @@ def in_process(vault: Path, cache: Path, hub: str, repeat: int = 5) -> tuple[flo
 
     landscape = load_vault(vault, cache_dir=cache)
     graph = landscape.graph
-    leaf = min(
+
+    def outgoing(node: str) -> list[str]:
+        return [i for i in graph._succ[node] if graph._node[i]["kind"] == INTEGRATION]
+
+    # A system at the edge: one integration out, into systems with nothing further out.
+    systems = sorted(
+        (data["name"], n)
+        for n, data in graph._node.items()
+        if data["kind"] == SYSTEM and not data["middleware"]
+    )
+    leaf = next(
         (
-            (len(graph._succ[n]) + len(graph._pred[n]), data["name"])
-            for n, data in graph._node.items()
-            if data["kind"] == SYSTEM
-            and not data["middleware"]
-            and any(graph._node[i]["kind"] == INTEGRATION for i in graph._succ[n])
+            name
+            for name, n in systems
+            if len(outgoing(n)) == 1
+            and not graph._pred[n]
+            and all(not outgoing(t) for t in graph._succ[outgoing(n)[0]])
         ),
-    )[1]
+        systems[-1][0],
+    )
 
     def median(run: Callable[[], object]) -> float:
         runs = []
