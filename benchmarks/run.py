@@ -1,22 +1,30 @@
 """The benchmark harness: ``python -m benchmarks.run [--sizes 1000,10000,100000]``.
 
 For each size it generates a vault (``benchmarks.vaultgen``, seeded) in a temporary
-folder, then times, each as a separate ``intgraph`` process:
+folder (or reuses the one kept in ``--keep DIR``), then times, each as a separate process
+whose peak RSS is read from the kernel (``os.wait4``'s ``ru_maxrss``, what
+``/usr/bin/time -v`` reports as "Maximum resident set size"):
 
-- cold: ``intgraph impact`` with an empty cache folder (end to end);
-- warm: the same again, nothing changed;
-- one note edited: one integration note rewritten, then the same command;
+- floor: a Python process that reads every note and runs one wikilink regex over it
+  (what any tool must at least do), measured in the same run;
+- cold: ``intgraph impact HUB --format json`` with an empty cache folder, cache written;
+- warm hub / warm leaf: the same again for the busiest system, and for a system at the
+  edge of the landscape (one integration out, into systems with none out);
+- one note edited: one integration note appended to, then ``impact HUB`` again;
   (the vault is left alone for a second after it is written, as a real one would be)
-- orphans and map: ``intgraph orphans --format json`` and ``intgraph map`` (warm cache);
-- critical: ``intgraph critical --format json --top 0`` (warm cache, every system ranked);
+- orphans, map and critical (``--format json --top 0``) on the warm cache;
 
-and, in this process, the impact query alone on a loaded landscape. Peak RSS is the
-cold process's. It prints a Markdown table. These are measurements, not tests.
+and, in this process, the hub's impact query with its JSON output, and the leaf's query,
+on a loaded landscape (median of 5). It prints one Markdown table per size with the
+ratio of each process's wall time to the floor's, and its CPU time (user + system, its
+worker processes included: steadier than wall time on a shared machine). These are
+measurements, not tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -25,94 +33,157 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.vaultgen import generate
 
 CLI = [sys.executable, "-c", "from intgraph.cli import main; main()"]
+FLOOR = r"""
+import os, re, sys
+link = re.compile(r"\[\[([^\[\]|#]+)")
+found = 0
+for folder, dirs, files in os.walk(sys.argv[1]):
+    dirs[:] = [d for d in dirs if not d.startswith(".")]
+    for name in files:
+        if name.endswith(".md"):
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                found += len(link.findall(handle.read()))
+print(found)
+"""
 
 
-def timed(args: list[str]) -> tuple[float, int]:
-    """(wall seconds, peak RSS in MB) of one intgraph process."""
+def timed(args: list[str], command: list[str] | None = None) -> tuple[float, int, float]:
+    """(wall seconds, peak RSS in MB, CPU seconds: user + system, its children's
+    included) of one process (intgraph unless ``command``)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([*CLI, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    argv = [*(command or CLI), *args]
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise RuntimeError(f"intgraph {' '.join(args)} failed: {proc.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss // 1024
+        assert proc.stderr is not None
+        raise RuntimeError(f"{' '.join(argv)} failed: {proc.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
-def query_alone(vault: Path, cache: Path, system: str, repeat: int = 5) -> float:
-    """Median seconds of the impact query on an already loaded landscape."""
+def in_process(vault: Path, cache: Path, hub: str, repeat: int = 5) -> tuple[float, float, str]:
+    """(median seconds of the hub's impact query with its JSON output, of a leaf's query,
+    the leaf's name), on an already loaded landscape."""
+    from intgraph.graph import INTEGRATION, SYSTEM
     from intgraph.pipeline import load_vault
     from intgraph.queries.impact import impact
+    from intgraph.render.impact import render_json
 
     landscape = load_vault(vault, cache_dir=cache)
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        impact(landscape, system)
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+    graph = landscape.graph
+
+    def outgoing(node: str) -> list[str]:
+        return [i for i in graph._succ[node] if graph._node[i]["kind"] == INTEGRATION]
+
+    # A system at the edge: one integration out, into systems with nothing further out.
+    systems = sorted(
+        (data["name"], n)
+        for n, data in graph._node.items()
+        if data["kind"] == SYSTEM and not data["middleware"]
+    )
+    leaf = next(
+        (
+            name
+            for name, n in systems
+            if len(outgoing(n)) == 1
+            and not graph._pred[n]
+            and all(not outgoing(t) for t in graph._succ[outgoing(n)[0]])
+        ),
+        systems[-1][0],
+    )
+
+    def median(run: Callable[[], object]) -> float:
+        runs = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            run()
+            runs.append(time.perf_counter() - start)
+        return statistics.median(runs)
+
+    hub_time = median(lambda: render_json(impact(landscape, hub)))
+    leaf_time = median(lambda: impact(landscape, leaf))
+    return hub_time, leaf_time, leaf
 
 
-def measure(size: int, work: Path) -> dict[str, str]:
-    """One row of the table."""
+def vault_for(size: int, work: Path) -> tuple[Path, int, str]:
+    """(vault, notes, hub) of ``size`` integrations: generated, or reused from ``work``."""
     vault = work / f"vault-{size}"
+    info = work / f"vault-{size}.json"
+    if info.exists() and vault.is_dir():
+        known = json.loads(info.read_text(encoding="utf-8"))
+        return vault, int(known["notes"]), str(known["hub"])
     made = generate(vault, size)
+    info.write_text(json.dumps({"notes": made.notes, "hub": made.hub}), encoding="utf-8")
+    return vault, made.notes, made.hub
+
+
+def measure(size: int, work: Path) -> list[tuple[str, str, str, str, str]]:
+    """The rows of one size: (measure, wall time, its ratio to the floor's, CPU time,
+    peak RSS)."""
+    vault, notes, hub = vault_for(size, work)
     # A real vault was not all written in the last second; files that were are checked
     # by content (racy stat), which is not what a cold or warm run normally costs.
     time.sleep(1.1)
     cache = work / f"cache-{size}"
+    shutil.rmtree(cache, ignore_errors=True)
     base = ["--vault", str(vault), "--cache-dir", str(cache)]
-    cold, rss = timed(["impact", made.hub, *base, "--format", "json"])
-    warm, _ = timed(["impact", made.hub, *base, "--format", "json"])
-    edited = next((vault / "Integrations").rglob("*.md"))
+    floor, floor_rss, floor_cpu = timed([str(vault)], [sys.executable, "-c", FLOOR])
+    rows = [("floor (read + one regex)", floor, floor_rss, floor_cpu)]
+    rows.append(("cold impact (cache written)", *timed(["impact", hub, *base, "--format", "json"])))
+    rows.append(("warm impact, hub", *timed(["impact", hub, *base, "--format", "json"])))
+    hub_query, leaf_query, leaf = in_process(vault, cache, hub)
+    rows.append(("warm impact, leaf", *timed(["impact", leaf, *base, "--format", "json"])))
+    edited = min((vault / "Integrations").rglob("*.md"))
     edited.write_text(edited.read_text(encoding="utf-8") + "\nEdited for the benchmark.\n")
-    one, _ = timed(["impact", made.hub, *base, "--format", "json"])
-    query = query_alone(vault, cache, made.hub)
-    orphans, _ = timed(["orphans", *base, "--format", "json"])
-    page, _ = timed(["map", *base, "--out", str(work / f"map-{size}.html")])
-    spof, _ = timed(["critical", *base, "--format", "json", "--top", "0"])
-    return {
-        "integrations": f"{size:,}",
-        "notes": f"{made.notes:,}",
-        "cold impact": f"{cold:.2f} s",
-        "warm": f"{warm:.2f} s",
-        "one note edited": f"{one:.2f} s",
-        "impact query": f"{query * 1000:.0f} ms",
-        "orphans (warm)": f"{orphans:.2f} s",
-        "map (warm)": f"{page:.2f} s",
-        "critical (warm)": f"{spof:.2f} s",
-        "peak RSS (cold)": f"{rss:,} MB",
-    }
+    rows.append(("one note edited, impact", *timed(["impact", hub, *base, "--format", "json"])))
+    rows.append(("orphans (warm)", *timed(["orphans", *base, "--format", "json"])))
+    rows.append(("map (warm)", *timed(["map", *base, "--out", str(work / f"map-{size}.html")])))
+    rows.append(("critical (warm)", *timed(["critical", *base, "--format", "json", "--top", "0"])))
+    table = [
+        (name, f"{secs:.2f} s", f"{secs / floor:.1f}×", f"{cpu:.2f} s", f"{rss:,} MB")
+        for name, secs, rss, cpu in rows
+    ]
+    table.append(("hub query + JSON, in process", f"{hub_query * 1000:.1f} ms", "", "", ""))
+    table.append((f"leaf query ({leaf}), in process", f"{leaf_query * 1000:.2f} ms", "", "", ""))
+    print(f"measured {size:,} ({notes:,} notes)", file=sys.stderr)
+    return table
 
 
 def main() -> None:
-    """Run the sizes asked for and print the table."""
+    """Run the sizes asked for and print the tables."""
     parser = argparse.ArgumentParser(description="intgraph benchmark harness")
     parser.add_argument("--sizes", default="1000,10000,100000")
-    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument(
+        "--keep", type=Path, help="generate into this folder and keep it (reused next time)"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     work = args.keep or Path(tempfile.mkdtemp(prefix="intgraph-bench-"))
-    rows = []
+    work.mkdir(parents=True, exist_ok=True)
+    tables = []
     try:
         for size in sizes:
-            rows.append(measure(size, work))
-            print(f"measured {size:,}", file=sys.stderr)
+            tables.append((size, measure(size, work)))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    columns = list(rows[0])
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, load average {load:.1f} at the end"
     )
-    print("| " + " | ".join(columns) + " |")
-    print("|" + "---|" * len(columns))
-    for row in rows:
-        print("| " + " | ".join(row[c] for c in columns) + " |")
+    for size, table in tables:
+        print(f"\n{size:,} integrations\n")
+        print("| measure | wall | × floor | CPU (user + sys) | peak RSS |")
+        print("|---|---|---|---|---|")
+        for row in table:
+            print("| " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":

@@ -206,3 +206,60 @@ def test_piped_output_has_no_progress(vault: Path) -> None:
     result = run("impact", "Order Hub", "--vault", str(vault), "--format", "json")
     assert result.stderr == ""
     json.loads(result.stdout)
+
+
+def test_workers_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--workers and INTGRAPH_WORKERS reach the reader; 1 means serial; 0 is a usage error."""
+    seen: list[int | None] = []
+    real = reader.workers_for
+
+    def spy(count: int, workers: int | None = None) -> int:
+        seen.append(workers)
+        return real(count, workers)
+
+    monkeypatch.setattr(reader, "workers_for", spy)
+    monkeypatch.setattr(reader, "PARALLEL_MIN", 1)
+    acme = str(FIXTURES / "acme")
+    serial = run("systems", "--vault", acme, "--no-cache", "--workers", "1", "--format", "json")
+    assert serial.exit_code == 0 and seen[-1] == 1
+    monkeypatch.setenv("INTGRAPH_WORKERS", "2")
+    pooled = run("systems", "--vault", acme, "--no-cache", "--format", "json")
+    assert pooled.exit_code == 0 and seen[-1] == 2
+    assert pooled.output == serial.output
+    assert reader.workers_for(5000, 1) == 1 and reader.workers_for(5000, 3) == 3
+    assert run("systems", "--vault", acme, "--no-cache", "--workers", "0").exit_code == 2
+
+
+def test_name_index_saved_with_the_graph(vault: Path, tmp_path: Path) -> None:
+    """A warm load brings the system-name index; it equals a scan of the nodes, and it is
+    rebuilt when nodes are added."""
+    from intgraph import graph as graphs
+    from intgraph.queries.lookup import find_system
+
+    cold = load_vault(vault, cache_dir=tmp_path)
+    warm = load_vault(vault, cache_dir=tmp_path)
+    assert warm.report.snapshot and warm.graph in graphs._INDEXES
+    saved = graphs.system_index(warm.graph)
+    del graphs._INDEXES[warm.graph]
+    assert graphs.system_index(warm.graph) == saved == graphs.system_index(cold.graph)
+    assert find_system(warm.graph, warm.names, "order hub") == find_system(
+        cold.graph, cold.names, "Order Hub"
+    )
+    warm.graph.add_node("system:zz new", kind="system", name="ZZ New", aliases=("zzn",))
+    assert find_system(warm.graph, warm.names, "ZZN") == "system:zz new"
+
+
+def test_warm_start_loads_no_parser(vault: Path, tmp_path: Path) -> None:
+    """A warm run answers from the snapshot without importing the parse package or YAML."""
+    cache = tmp_path / "cache"
+    load_vault(vault, cache_dir=cache)
+    args = ["impact", "Order Hub", "--vault", str(vault), "--cache-dir", str(cache)]
+    code = (
+        "import sys\nfrom intgraph.cli import main\ntry:\n"
+        f"    main({[*args, '--format', 'json']!r})\nfinally:\n"
+        "    loaded = [m for m in ('yaml', 'intgraph.parse') if m in sys.modules]\n"
+        "    print(loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "[]", done.stderr[-300:]
+    assert json.loads(done.stdout)["integrations"]

@@ -23,7 +23,9 @@ from intgraph.model import (
 #: Bump when the tuple layout changes; the cache is discarded on a mismatch.
 #: 2: integration nodes carry owner and next_review.
 #: 3: snapshots keep each integration's sources in note order.
-FORMAT = 3
+#: 4: notes keep their Metadata lines; raw fields may be None (read only for lint).
+#: 5: snapshots carry the system-name index.
+FORMAT = 5
 
 _KINDS = {kind.value: kind for kind in LinkKind}
 
@@ -64,13 +66,16 @@ def encode(note: Note) -> tuple[Any, ...]:
             (k.target, k.line, k.kind.value, k.subpath, k.alias, k.placeholder) for k in note.links
         ),
         encode_fields(note.fields),
-        tuple(
+        None
+        if note.raw_fields is None
+        else tuple(
             (x.section, x.subsection, x.label, x.value, x.line, x.placeholder)
             for x in note.raw_fields
         ),
         tuple((p.path, p.line, p.code, p.message) for p in note.problems),
         note.is_integration,
         note.generated,
+        note.meta_lines,
     )
 
 
@@ -104,8 +109,9 @@ def decode(t: tuple[Any, ...]) -> Note:
         note_type=t[4],
         links=tuple(Link(k[0], k[1], _KINDS[k[2]], k[3], k[4], k[5]) for k in t[5]),
         fields=decode_fields(t[6]),
-        raw_fields=tuple(Field(*x) for x in t[7]),
+        raw_fields=None if t[7] is None else tuple(Field(*x) for x in t[7]),
         problems=tuple(Problem(*p) for p in t[8]),
         is_integration=t[9],
         generated=t[10],
+        meta_lines=tuple(t[11]),
     )

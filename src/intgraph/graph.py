@@ -10,10 +10,11 @@ without looking at edge data.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from weakref import WeakKeyDictionary
 
 import networkx as nx
 
-from intgraph.model import IntegrationFields, Note, Ref, note_name, ref_name
+from intgraph.model import IntegrationFields, Note, Ref, name_key, note_name, ref_name
 from intgraph.names import SystemId, SystemNames
 from intgraph.resolve import Resolver
 
@@ -55,6 +56,39 @@ def has_status(graph: nx.MultiDiGraph, node: str, wanted: Collection[str]) -> bo
         return True
     status = graph._node[node].get("status")
     return status is not None and status.lower() in wanted
+
+
+#: graph -> (its node count when indexed, name key -> system node); see system_index.
+_INDEXES: WeakKeyDictionary[nx.MultiDiGraph, tuple[int, dict[str, str]]] = WeakKeyDictionary()
+
+
+def system_index(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Map every system name and alias key (:func:`~intgraph.model.name_key`) to its node
+    id; names win over aliases, earlier nodes over later ones.
+
+    Built once per graph (a graph loaded from the cache brings the one saved with it) and
+    built again when the graph's node count changes.
+    """
+    known = _INDEXES.get(graph)
+    if known is not None and known[0] == len(graph._node):
+        return known[1]
+    found: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    for node, data in graph._node.items():
+        if data["kind"] != SYSTEM:
+            continue
+        found.setdefault(name_key(data["name"]), node)
+        for alias in data.get("aliases", ()):
+            aliases.setdefault(name_key(alias), node)
+    for key, node in aliases.items():
+        found.setdefault(key, node)
+    remember_index(graph, found)
+    return found
+
+
+def remember_index(graph: nx.MultiDiGraph, index: dict[str, str]) -> None:
+    """Keep ``index`` as :func:`system_index` of ``graph`` (as it is now)."""
+    _INDEXES[graph] = (len(graph._node), index)
 
 
 def system_node(key: str) -> str:
@@ -146,7 +180,7 @@ def _documents(
 ) -> Iterable[tuple[str, str]]:
     """(label, path) of the documents a note links: its Documentation links and other
     resolved links that are not systems, integrations or people in the Metadata footer."""
-    skip_lines = {f.line for f in note.raw_fields if f.section == "Metadata"}
+    skip_lines = set(note.meta_lines)
     seen: set[str] = set()
     for label, ref in note.fields.documents:
         path = resolver.resolve_path(ref.text, note.path)

@@ -169,11 +169,15 @@ class Note:
     note_type: str | None = None
     links: tuple[Link, ...] = ()
     fields: IntegrationFields = field(default_factory=IntegrationFields)
-    #: The overview and Metadata fields, and every field left as a placeholder, with lines.
-    raw_fields: tuple[Field, ...] = ()
+    #: The overview and Metadata fields, and every field left as a placeholder, with lines;
+    #: ``None`` when not read (a load reads them only for lint: see
+    #: :meth:`intgraph.pipeline.Landscape.with_raw_fields`).
+    raw_fields: tuple[Field, ...] | None = ()
     problems: tuple[Problem, ...] = ()
     is_integration: bool = False
     generated: bool = False
+    #: The lines of the labelled fields of the Metadata footer.
+    meta_lines: tuple[int, ...] = ()
 
     @property
     def name(self) -> str:

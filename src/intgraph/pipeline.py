@@ -9,7 +9,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,17 @@ from intgraph.codec import FORMAT
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode as encode_note
 from intgraph.graph import INTEGRATION, build_graph, integration_node
+from intgraph.incremental import (
+    MAX_CHANGED,
+    RACY_NS,
+    patch,
+    raw_fields,
+    read_alias,
+    read_delta,
+    same_bytes,
+    save_index,
+    write_delta,
+)
 from intgraph.model import (
     TEMPLATE_PLACEHOLDER_LINKS,
     IntegrationFields,
@@ -30,14 +41,10 @@ from intgraph.model import (
     Resolution,
 )
 from intgraph.names import SystemNames
-from intgraph.reader import Progress, digest, parse_many
+from intgraph.reader import Progress, parse_many
 from intgraph.resolve import Resolver
 from intgraph.snapshot import LAYOUT_ERRORS, decode_graph, encode_graph
-from intgraph.vault import VaultFiles, find_files, read_bytes
-
-#: A cache entry whose file changed less than this before the cache was written is
-#: checked by content, since a second edit within the clock's granularity keeps mtime.
-RACY_NS = 1_000_000_000
+from intgraph.vault import VaultFiles, find_files
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,8 @@ class Landscape:
     placeholders: frozenset[str]
     load_notes: Callable[[], tuple[Note, ...]] = field(repr=False, compare=False)
     report: LoadReport = LoadReport()
+    #: The cache folder (None: no cache), where lint's field records are kept once read.
+    cache_dir: Path | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def notes(self) -> tuple[Note, ...]:
@@ -93,6 +102,23 @@ class Landscape:
     def integrations(self) -> tuple[Note, ...]:
         """The integration notes, in path order."""
         return tuple(n for n in self.notes if n.is_integration)
+
+    def with_raw_fields(self, notes: Sequence[Note], workers: int | None = None) -> list[Note]:
+        """``notes`` with their ``raw_fields`` read (a load leaves them ``None`` because
+        only lint needs them): from the cache when it holds them for the file as it is,
+        else parsed anew (and then kept in the cache). A note whose file cannot be read
+        any more keeps no raw fields."""
+        todo = [n.path for n in notes if n.raw_fields is None]
+        if not todo:
+            return list(notes)
+        with _no_gc():
+            found = raw_fields(self.files, todo, self.placeholders, self.cache_dir, workers)
+        out = []
+        for note in notes:
+            if note.raw_fields is None:
+                note = replace(note, raw_fields=found.get(note.path, ()))
+            out.append(note)
+        return out
 
     def note(self, path: str) -> Note:
         """The parsed note at vault-relative ``path``; raises KeyError when there is none."""
@@ -170,15 +196,24 @@ def _load(
 
     if directory is not None:
         key = fingerprint(files, marks)
-        snap = store.read(directory, store.GRAPH, key)
-        if snap is not None:
-            loaded = _from_snapshot(snap, files, lambda: notes_loader({}))
-            if loaded is not None:
-                graph, aliases, load_notes = loaded
-                names = SystemNames(resolver, aliases)
-                return Landscape(
-                    files, resolver, names, graph, marks, load_notes, LoadReport(snapshot=True)
-                )
+        loaded: list[tuple[Note, ...]] = []
+
+        def load_once() -> tuple[Note, ...]:
+            if not loaded:
+                loaded.append(notes_loader({}))
+            return loaded[0]
+
+        def rebuild_fields() -> dict[str, IntegrationFields]:
+            return {integration_node(n.path): n.fields for n in load_once() if n.is_integration}
+
+        decoded, parsed = _saved_graph(directory, files, marks, key, started, rebuild_fields)
+        if decoded is not None:
+            graph, aliases = decoded
+            names = SystemNames(resolver, aliases)
+            return Landscape(
+                files, resolver, names, graph, marks,
+                load_once, LoadReport(parsed=parsed, snapshot=True), directory,
+            )  # fmt: skip
     counts: dict[str, Any] = {}
     notes = notes_loader(counts)
     aliases = {n.path: n.aliases for n in notes if n.aliases}
@@ -187,39 +222,54 @@ def _load(
     if directory is not None:
         racy = {
             rel: sha
-            for rel, sha in counts["digests"].items()
+            for rel, (sha, _graph) in counts["digests"].items()
             if files.stats.get(rel, (-1, 0))[1] >= started - RACY_NS
         }
         store.write(directory, store.GRAPH, key, (encode_graph(graph, aliases), racy), started)
+        save_index(directory, files, marks, key, counts["digests"], started)
     report = LoadReport(parsed=counts["parsed"], reused=counts["reused"])
-    return Landscape(files, resolver, names, graph, marks, lambda: notes, report)
+    return Landscape(files, resolver, names, graph, marks, lambda: notes, report, directory)
 
 
-def _from_snapshot(
-    snap: tuple[Any, int], files: VaultFiles, load: Callable[[], tuple[Note, ...]]
-) -> tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]], Callable[[], tuple[Note, ...]]] | None:
-    """(graph, aliases, notes loader) from a graph cache entry, or None when the entry is
-    stale or of another layout (then the caller builds the graph anew)."""
-    payload, written = snap
-    if not (isinstance(payload, tuple) and len(payload) == 2):
-        return None
-    notes: list[tuple[Note, ...]] = []
+Decoded = tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]]
 
-    def load_once() -> tuple[Note, ...]:
-        if not notes:
-            notes.append(load())
-        return notes[0]
 
-    def rebuild_fields() -> dict[str, IntegrationFields]:
-        return {integration_node(n.path): n.fields for n in load_once() if n.is_integration}
-
+def _saved_graph(
+    directory: Path,
+    files: VaultFiles,
+    marks: frozenset[str],
+    key: str,
+    started: int,
+    rebuild_fields: Callable[[], dict[str, IntegrationFields]],
+) -> tuple[Decoded | None, int]:
+    """(the saved graph and aliases when they still describe the vault, how many notes
+    were parsed to tell): the snapshot saved for ``key``, the one an alias of ``key``
+    names, or the last one when the notes changed since cannot change the graph. A
+    saved graph of another layout counts as none (the caller builds it anew)."""
     try:
-        if not _still_true(files, payload[1], written):
-            return None
-        graph, aliases = decode_graph(payload[0], rebuild_fields)
+        snap = store.read(directory, store.GRAPH, key)
+        if snap is not None and _still_true(files, snap[0][1], snap[1]):
+            return _decode(snap[0][0], rebuild_fields), 0
+        alias = read_alias(directory, key)
+        if alias is not None and _still_true(files, alias[1], alias[2]):
+            base = store.read(directory, store.GRAPH, alias[0])
+            if base is not None:
+                return _decode(base[0][0], rebuild_fields), 0
+        patched = patch(directory, files, marks, key, started)
     except LAYOUT_ERRORS:
-        return None
-    return graph, aliases, load_once
+        return None, 0
+    if patched is not None:
+        return _decode(patched[0], rebuild_fields), patched[1]
+    return None, 0
+
+
+def _decode(
+    data: Any, rebuild_fields: Callable[[], dict[str, IntegrationFields]]
+) -> Decoded | None:
+    try:
+        return decode_graph(data, rebuild_fields)
+    except LAYOUT_ERRORS:
+        return None  # a snapshot of another layout: build the graph anew
 
 
 def fingerprint(files: VaultFiles, placeholders: frozenset[str]) -> str:
@@ -240,7 +290,7 @@ def _still_true(files: VaultFiles, racy: Any, written_ns: int) -> bool:
         return False
     for rel in files.notes:
         mtime = files.stats.get(rel, (-1, 0))[1]
-        if mtime >= written_ns - RACY_NS and not _same_bytes(files.root, rel, racy.get(rel)):
+        if mtime >= written_ns - RACY_NS and not same_bytes(files.root, rel, racy.get(rel)):
             return False
     return True
 
@@ -253,27 +303,31 @@ def _notes(
     workers: int | None,
     progress: Progress | None,
     reuse: bool = True,
-) -> tuple[tuple[Note, ...], int, int, dict[str, bytes]]:
+) -> tuple[tuple[Note, ...], int, int, dict[str, tuple[bytes, bytes]]]:
     """(notes in path order, how many were parsed, how many came from the cache,
-    the digest of every note's bytes). ``reuse=False`` ignores the notes cache (and
-    rewrites it)."""
+    the digest of every note's bytes and its graph digest). ``reuse=False`` ignores the
+    notes cache (and rewrites it)."""
     key = hashlib.sha256("\0".join(sorted(marks)).encode("utf-8")).hexdigest()
     cached = store.read(directory, store.NOTES, key) if directory is not None and reuse else None
     entries, written = cached if cached is not None and isinstance(cached[0], dict) else ({}, 0)
-    reused: dict[str, tuple[bytes, tuple[object, ...]]] = {}
+    # Notes parsed again since the notes cache was written, when few: a small file beside it.
+    changes, changed_at = read_delta(directory, key, written) if cached is not None else ({}, 0)
+    reused: dict[str, tuple[bytes, tuple[object, ...], bytes]] = {}
     todo: list[str] = []
     for rel in files.notes:
         size, mtime = files.stats.get(rel, (-1, 0))
-        entry = entries.get(rel)
+        entry = changes.get(rel)
+        when = changed_at if entry is not None else written
+        entry = entry if entry is not None else entries.get(rel)
         if (
             isinstance(entry, tuple)
-            and len(entry) == 4
+            and len(entry) == 5
             and size >= 0
             and entry[0] == size
             and entry[1] == mtime
-            and (mtime < written - RACY_NS or _same_bytes(files.root, rel, entry[2]))
+            and (mtime < when - RACY_NS or same_bytes(files.root, rel, entry[2]))
         ):
-            reused[rel] = (entry[2], entry[3])
+            reused[rel] = (entry[2], entry[3], entry[4])
         else:
             todo.append(rel)
     parsed = parse_many(files.root, todo, marks, workers, progress)
@@ -284,18 +338,25 @@ def _notes(
     except (AttributeError, IndexError, KeyError, TypeError, ValueError):
         # A cache entry of the right version but the wrong shape: parse everything.
         return _notes(files, marks, directory, started, workers, progress, reuse=False)
+    digests = {
+        rel: (parsed[rel][0], parsed[rel][3]) if rel in parsed else (reused[rel][0], reused[rel][2])
+        for rel in files.notes
+    }
     if directory is not None and (parsed or set(entries) != set(files.notes)):
+        as_delta = (
+            cached is not None
+            and set(entries) == set(files.notes)
+            and len(parsed) + len(changes) <= MAX_CHANGED
+        )
         fresh = {}
         for rel, note in zip(files.notes, notes, strict=True):
+            if as_delta and rel not in parsed:
+                continue
             size, mtime = files.stats.get(rel, (-1, 0))
-            sha = parsed[rel][0] if rel in parsed else reused[rel][0]
             encoded = (parsed[rel][2] or encode_note(note)) if rel in parsed else reused[rel][1]
-            fresh[rel] = (size, mtime, sha, encoded)
-        store.write(directory, store.NOTES, key, fresh, started)
-    digests = {rel: parsed[rel][0] if rel in parsed else reused[rel][0] for rel in files.notes}
+            fresh[rel] = (size, mtime, digests[rel][0], encoded, digests[rel][1])
+        if as_delta:
+            write_delta(directory, key, written, {**changes, **fresh}, started)
+        else:
+            store.write(directory, store.NOTES, key, fresh, started)
     return tuple(notes), len(parsed), len(reused), digests
-
-
-def _same_bytes(root: Path, rel: str, sha: object) -> bool:
-    data = read_bytes(root, rel)
-    return not isinstance(data, OSError) and digest(data) == sha

@@ -25,8 +25,8 @@ PARALLEL_MIN = 1500
 CHUNK = 250
 
 Progress = Callable[[int, int], None]
-#: path -> (digest of the bytes parsed, note, the note encoded when a worker sent it)
-Parsed = dict[str, tuple[bytes, Note, tuple[Any, ...] | None]]
+#: path -> (digest of the bytes parsed, note, the note encoded, its graph digest)
+Parsed = dict[str, tuple[bytes, Note, tuple[Any, ...] | None, bytes]]
 
 
 def digest(data: bytes) -> bytes:
@@ -34,33 +34,51 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def parse_one(root: Path, path: str, placeholders: Collection[str]) -> tuple[bytes, Note]:
-    """Read, decode and parse one note; a file that cannot be read becomes a problem."""
+def graph_digest(encoded: tuple[Any, ...]) -> bytes:
+    """A digest of everything the graph is built from in an encoded note (all but its
+    raw fields and problems): two notes with the same one give the same graph."""
+    text = repr((encoded[:7], encoded[9:]))
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).digest()
+
+
+def parse_one(
+    root: Path, path: str, placeholders: Collection[str], raw: bool = False
+) -> tuple[bytes, Note]:
+    """Read, decode and parse one note; a file that cannot be read becomes a problem.
+    ``raw``: also read the per-field records only lint needs."""
     from intgraph.parse import parse_note  # a warm run never parses: import on first need
 
     data = read_bytes(root, path)
     if isinstance(data, OSError):
-        return b"", parse_note(unreadable(path, data), placeholders)
-    return digest(data), parse_note(decode(path, data), placeholders)
+        return b"", parse_note(unreadable(path, data), placeholders, raw)
+    return digest(data), parse_note(decode(path, data), placeholders, raw)
 
 
 def _chunk(
-    root: str, paths: Sequence[str], placeholders: frozenset[str]
-) -> dict[str, tuple[bytes, tuple[Any, ...]]]:
+    root: str, paths: Sequence[str], placeholders: frozenset[str], raw: bool = False
+) -> dict[str, tuple[bytes, tuple[Any, ...], bytes]]:
     base = Path(root)
     out = {}
     for path in paths:
-        sha, note = parse_one(base, path, placeholders)
-        out[path] = (sha, encode(note))
+        sha, note = parse_one(base, path, placeholders, raw)
+        encoded = encode(note)
+        out[path] = (sha, encoded, graph_digest(encoded))
     return out
 
 
 def workers_for(count: int, workers: int | None = None) -> int:
-    """How many processes to parse ``count`` notes with (1 means serial)."""
-    if count < PARALLEL_MIN:
+    """How many processes to parse ``count`` notes with (1 means serial).
+
+    ``workers`` is the user's choice (``--workers``); by default one process per
+    core, at most 8. A scan below ``PARALLEL_MIN`` notes is always serial."""
+    if count < PARALLEL_MIN or workers == 1:
         return 1
-    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(workers or available or 1, 8, -(-count // CHUNK)))
+    if workers is None:
+        available = (
+            len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        )
+        workers = min(available or 1, 8)
+    return max(1, min(workers, -(-count // CHUNK)))
 
 
 def parse_many(
@@ -69,15 +87,18 @@ def parse_many(
     placeholders: frozenset[str],
     workers: int | None = None,
     progress: Progress | None = None,
+    raw: bool = False,
 ) -> Parsed:
-    """Parse ``paths`` (vault-relative) under ``root``; ``progress(done, total)`` as it goes."""
+    """Parse ``paths`` (vault-relative) under ``root``; ``progress(done, total)`` as it goes.
+    ``raw`` as in :func:`parse_one`."""
     total = len(paths)
     processes = workers_for(total, workers)
     if processes <= 1:
         out: Parsed = {}
         for done, path in enumerate(paths, 1):
-            sha, note = parse_one(root, path, placeholders)
-            out[path] = (sha, note, None)
+            sha, note = parse_one(root, path, placeholders, raw)
+            encoded = encode(note)
+            out[path] = (sha, note, encoded, graph_digest(encoded))
             if progress and done % 200 == 0:
                 progress(done, total)
         if progress:
@@ -87,10 +108,10 @@ def parse_many(
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     merged: Parsed = {}
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        futures = [pool.submit(_chunk, str(root), chunk, placeholders) for chunk in chunks]
+        futures = [pool.submit(_chunk, str(root), chunk, placeholders, raw) for chunk in chunks]
         for future in as_completed(futures):
-            for path, (sha, encoded) in future.result().items():
-                merged[path] = (sha, decode_note(encoded), encoded)
+            for path, (sha, encoded, graph) in future.result().items():
+                merged[path] = (sha, decode_note(encoded), encoded, graph)
             if progress:
                 progress(len(merged), total)
     return {path: merged[path] for path in paths}

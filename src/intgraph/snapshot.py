@@ -6,7 +6,8 @@ key dict with the successor index exactly as networkx does, and in the order a c
 build leaves it: an integration's sources as the note lists them, a system's inbound
 integrations in note order (so every answer is the same cold and warm). The integrations'
 template fields are kept in a separate blob that is only decoded when something
-asks for them (see :func:`intgraph.graph.fields_of`).
+asks for them (see :func:`intgraph.graph.fields_of`); the index of system names and
+aliases is saved with the graph, so a query never scans every node to find its system.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from intgraph.codec import decode_fields, encode_fields
-from intgraph.graph import DOCUMENT, INTEGRATION, SYSTEM, fields_of
+from intgraph.graph import DOCUMENT, INTEGRATION, SYSTEM, fields_of, remember_index, system_index
 from intgraph.model import IntegrationFields
 
 #: The attributes every node of a kind carries (see :func:`intgraph.graph.build_graph`).
@@ -51,26 +52,28 @@ def encode_graph(graph: nx.MultiDiGraph, aliases: Mapping[str, tuple[str, ...]])
     sources = {node: tuple(graph._pred[node]) for node in fields}
     # The successor dicts hold only str keys and str-valued edge data: marshal takes
     # them as they are, without a copy.
-    return (nodes, graph._succ, aliases_data, marshal.dumps(fields), sources)
+    return (nodes, graph._succ, aliases_data, marshal.dumps(fields), sources, system_index(graph))
 
 
 def check(data: Any) -> None:
     """Raise :class:`SnapshotError` unless ``data`` has the layout of :func:`encode_graph`:
     every node a dict with its kind's attributes, every adjacency a dict of known nodes,
-    every alias list a tuple of strings, every edge a dict, and the sources of every
-    integration, in note order (a source without its edge fails as the predecessors are
-    rebuilt). About 15 ms for 10,000 integrations,
-    a quarter of what rebuilding the predecessors takes."""
-    if not (isinstance(data, tuple) and len(data) == 5):
+    every alias list a tuple of strings, every edge a dict, the sources of every
+    integration in note order, and a name index of known nodes (a source without its
+    edge fails as the predecessors are rebuilt). About 15 ms for 10,000 integrations, a
+    quarter of what rebuilding the predecessors takes."""
+    if not (isinstance(data, tuple) and len(data) == 6):
         raise SnapshotError("not a graph snapshot")
-    nodes, succ, aliases, blob, sources = data
+    nodes, succ, aliases, blob, sources, index = data
     if not (
         type(nodes) is dict
         and type(succ) is dict
         and type(aliases) is dict
         and type(blob) is bytes
         and type(sources) is dict
+        and type(index) is dict
         and nodes.keys() == succ.keys()
+        and all(type(k) is str and v in nodes for k, v in index.items())
         and all(type(nbrs) is dict and nbrs.keys() <= nodes.keys() for nbrs in succ.values())
     ):
         raise SnapshotError("graph snapshot of another layout")
@@ -107,7 +110,7 @@ def decode_graph(
     ``rebuild_fields`` (when given) supplies them instead.
     """
     check(data)
-    nodes, succ, aliases, blob, sources = data
+    nodes, succ, aliases, blob, sources, index = data
     graph = nx.MultiDiGraph()
     # networkx's adjacency structure, filled in directly: add_node and add_edge check
     # and copy per call, which costs a warm run more than everything else together.
@@ -135,4 +138,6 @@ def decode_graph(
         return loaded
 
     graph.graph["fields_loader"] = load_fields
+    if isinstance(index, dict):
+        remember_index(graph, index)
     return graph, dict(aliases)

@@ -34,6 +34,8 @@ class Source:
     templates_folder: str | None = None
     #: True when the user named the vault (--vault or INTGRAPH_VAULT).
     named: bool = True
+    #: Processes for a large cold scan (--workers / INTGRAPH_WORKERS); None: one per core.
+    workers: int | None = None
 
     def load(self, quiet: bool = False, need_integrations: bool = True) -> Landscape:
         """Load the vault; a progress bar on a terminal unless ``quiet``.
@@ -52,6 +54,7 @@ class Source:
                 self.exclude,
                 self.placeholder,
                 cache_dir=cache,
+                workers=self.workers,
                 progress=bar.update,
                 templates_folder=self.templates_folder,
             )
@@ -134,11 +137,19 @@ def vault_options(func: F) -> F:
         cache_dir: str | None,
         no_cache: bool,
         templates_folder: str | None,
+        workers: int | None,
         **kwargs: Any,
     ) -> Any:
         named = vault is not None
         source = Source(
-            vault or ".", exclude, placeholder, cache_dir, no_cache, templates_folder, named
+            vault or ".",
+            exclude,
+            placeholder,
+            cache_dir,
+            no_cache,
+            templates_folder,
+            named,
+            workers,
         )
         return func(*args, source=source, **kwargs)
 
@@ -174,6 +185,14 @@ def vault_options(func: F) -> F:
             metavar="PATH",
             default=None,
             help="Skip this templates folder too (vault-relative), besides the settings' ones.",
+        ),
+        click.option(
+            "--workers",
+            envvar="INTGRAPH_WORKERS",
+            type=click.IntRange(min=1),
+            default=None,
+            metavar="N",
+            help="Parse a large vault with N processes; 1 parses serially (env INTGRAPH_WORKERS).",
         ),
     ]
     decorated: Any = wrapper

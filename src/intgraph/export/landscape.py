@@ -9,8 +9,6 @@ from dataclasses import dataclass
 
 from intgraph import __version__
 from intgraph.graph import INTEGRATION, SYSTEM, after, before, fields_of, has_status
-from intgraph.parse import front
-from intgraph.parse.values import refs_from_front
 from intgraph.pipeline import Landscape
 from intgraph.queries.statuses import check_statuses
 from intgraph.vault import read_note
@@ -168,6 +166,10 @@ def _system_owners(landscape: Landscape, paths: list[str | None]) -> dict[str, s
     Only the system notes' front matter is read (the same way the parser reads it), so a
     warm run does not decode every note of the vault from the cache.
     """
+    # Imported here: importing the parser costs every other command's start-up.
+    from intgraph.parse import front
+    from intgraph.parse.values import refs_from_front
+
     found: dict[str, str] = {}
     root = landscape.files.root
     for path in sorted({p for p in paths if p and p.lower().endswith(".md")}):

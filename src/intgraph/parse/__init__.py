@@ -6,14 +6,13 @@ The raw front-matter dict never leaves this package.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
 from intgraph.model import (
     TEMPLATE_PLACEHOLDER_LINKS,
     Endpoint,
-    Field,
     IntegrationFields,
     LinkKind,
     Note,
@@ -36,9 +35,14 @@ _PLACEHOLDER_KINDS = (LinkKind.WIKILINK, LinkKind.EMBED, LinkKind.FRONTMATTER)
 _FM_SCALARS = ("integration_id", "version", "category", "status", "classification")
 
 
-def parse_note(note: NoteText, placeholders: Collection[str] = TEMPLATE_PLACEHOLDER_LINKS) -> Note:
-    """Parse a decoded note. Problems are recorded on the note; this never raises."""
-    return parse_text(note.path, note.text, placeholders, note.problems)
+def parse_note(
+    note: NoteText,
+    placeholders: Collection[str] = TEMPLATE_PLACEHOLDER_LINKS,
+    raw: bool = True,
+) -> Note:
+    """Parse a decoded note. Problems are recorded on the note; this never raises.
+    With ``raw`` false, ``Note.raw_fields`` (only lint reads them) is left ``None``."""
+    return parse_text(note.path, note.text, placeholders, note.problems, raw)
 
 
 def parse_text(
@@ -46,8 +50,10 @@ def parse_text(
     text: str,
     placeholders: Collection[str] = TEMPLATE_PLACEHOLDER_LINKS,
     problems: tuple[Problem, ...] = (),
+    raw: bool = True,
 ) -> Note:
-    """Parse note text (LF line endings) found at vault-relative ``path``."""
+    """Parse note text (LF line endings) found at vault-relative ``path``; ``raw`` as
+    in :func:`parse_note`."""
     lines = text.split("\n")
     fm = front.load(path, lines)
     data = {str(k).lower(): v for k, v in fm.data.items()}
@@ -60,7 +66,7 @@ def parse_text(
         else link
         for link in (*fm.links, *scan_links(masked, first, body_lines))
     ]
-    body = read_fields(masked, first, placeholders, body_lines)
+    body = read_fields(masked, first, placeholders, body_lines, raw)
     all_problems = [*problems, *fm.problems, *_templater(path, lines, fm.body_start, masked)]
     fields = _apply_front_matter(body_fields=body, data=data, fm=fm, placeholders=placeholders)
     tags = _tags(data, masked)
@@ -73,7 +79,7 @@ def parse_text(
         or fields.targets
         or (note_type or "").lower() == "integration"
         or any(t.lower() == "integration" for t in tags)
-        or _has_template_structure(fields, body.raw)
+        or _has_template_structure(fields, body.id_label)
     )
     return Note(
         path=path,
@@ -83,19 +89,18 @@ def parse_text(
         note_type=note_type,
         links=tuple(links),
         fields=fields,
-        raw_fields=tuple(body.raw),
+        raw_fields=tuple(body.raw) if raw else None,
+        meta_lines=tuple(body.meta_lines),
         problems=tuple(all_problems),
         is_integration=is_integration,
         generated=generated,
     )
 
 
-def _has_template_structure(fields: IntegrationFields, raw: Sequence[Field]) -> bool:
+def _has_template_structure(fields: IntegrationFields, id_label: bool) -> bool:
     """A draft copied from the template: its Integration Overview section or an
     ``**Integration ID**:`` field, even when every value is still a placeholder."""
-    return any(key == "heading:integration overview" for key, _ in fields.lines) or any(
-        f.label.lower() == "integration id" for f in raw
-    )
+    return id_label or any(key == "heading:integration overview" for key, _ in fields.lines)
 
 
 def _apply_front_matter(

@@ -31,6 +31,8 @@ OVERVIEW = {
     "classification": "classification",
 }
 
+_OVERVIEW_KEYS = tuple(OVERVIEW.values())
+
 
 @dataclass
 class BodyFields:
@@ -47,6 +49,10 @@ class BodyFields:
     metadata: list[tuple[str, str]] = field(default_factory=list)
     owner: Ref | None = None
     raw: list[Field] = field(default_factory=list)
+    #: The lines of every labelled field in the Metadata footer.
+    meta_lines: list[int] = field(default_factory=list)
+    #: True when some line is labelled Integration ID (whatever its value).
+    id_label: bool = False
 
 
 def _group_kind(text: str) -> str | None:
@@ -65,12 +71,15 @@ def read_fields(
     first_line: int,
     placeholders: Collection[str],
     original: list[str] | None = None,
+    raw: bool = True,
 ) -> BodyFields:
     """Extract title, overview, Components, Documentation and Metadata.
 
     ``lines`` are the masked body lines: structure and links are read from them.
     Values are shown as written in ``original`` (the unmasked lines), so a value
-    in a code span is kept, while links inside code never count.
+    in a code span is kept, while links inside code never count. With ``raw``
+    false, the per-field records that only lint reads (``BodyFields.raw``) are not
+    made, and lines no graph field can come from are skipped early.
     """
     original = original if original is not None else lines
     out = BodyFields()
@@ -78,9 +87,15 @@ def read_fields(
     subsection: str | None = None
     group: str | None = None
     endpoints: dict[str, list[list[object]]] = {"source": [], "target": []}
+    # Without raw records, a bullet outside the Components groups, Documentation and
+    # Metadata can only matter as the first of an overview label; once all are seen,
+    # such bullets (unless bold: "- **Metadata**" opens the footer) are skipped unread.
+    skippable = False
     for offset, line in enumerate(lines):
         first = line.lstrip()[:1]
         if not first or first not in _STARTS:
+            continue
+        if skippable and first == "-" and group is None and "**" not in line:
             continue
         line_no = first_line + offset
         head = _HEADING.match(line) if first == "#" else None
@@ -94,10 +109,12 @@ def read_fields(
                 section, subsection, group = text, None, None
             else:
                 subsection, group = text, None
+            skippable = not raw and _skippable(section, out.lines)
             continue
         bold = _BOLD.match(line) if "**" in line else None
         if bold and not bold.group(2) and bold.group(1).strip().lower() == "metadata":
             section, subsection, group = "Metadata", None, None
+            skippable = False
             continue
         label: str | None = None
         value = ""
@@ -120,19 +137,31 @@ def read_fields(
                     )
                     continue
         if label is None:
-            if _PLACEHOLDER_LINE.match(line):
+            if raw and _PLACEHOLDER_LINE.match(line):
                 out.raw.append(
                     Field(section, subsection, subsection or section, line.strip(), line_no, True)
                 )
             continue
-        unset = is_unset(text) or _only_placeholder_links(value, placeholders)
         key = label.lower()
-        if unset or key in OVERVIEW or section == "Metadata":
+        if key == "integration id":
+            out.id_label = True
+        if section == "Metadata":
+            out.meta_lines.append(line_no)
+        elif (
+            not raw
+            and group is None
+            and key not in OVERVIEW
+            and not section.lower().startswith("documentation")
+        ):
+            continue  # only lint reads this field, and only as a raw record
+        unset = is_unset(text) or _only_placeholder_links(value, placeholders)
+        if raw and (unset or key in OVERVIEW or section == "Metadata"):
             out.raw.append(Field(*_interned(section, subsection, label), text, line_no, unset))
         if key in OVERVIEW and OVERVIEW[key] not in out.lines and section != "Metadata":
             out.lines[OVERVIEW[key]] = line_no
             if not unset:
                 out.overview[OVERVIEW[key]] = text.strip()
+            skippable = not raw and _skippable(section, out.lines)
             continue
         if section == "Metadata":
             if not unset:
@@ -168,6 +197,15 @@ def read_fields(
                     )
                 )
     return out
+
+
+def _skippable(section: str, lines: dict[str, int]) -> bool:
+    """True when, without raw records, plain bullets in ``section`` can add nothing."""
+    return (
+        section != "Metadata"
+        and not section.lower().startswith("documentation")
+        and all(key in lines for key in _OVERVIEW_KEYS)
+    )
 
 
 def _interned(section: str, subsection: str | None, label: str) -> tuple[str, str | None, str]:

@@ -105,7 +105,7 @@ def lint(
     Raises UsageError when ``select`` or ``ignore`` names no known code or prefix."""
     check_codes(select, "--select")
     check_codes(ignore, "--ignore")
-    notes = [n for n in landscape.integrations if not n.generated]
+    notes = landscape.with_raw_fields([n for n in landscape.integrations if not n.generated])
     findings: list[Finding] = []
     for note in notes:
         findings += _note_findings(note, landscape, today, max_test_age)
@@ -178,7 +178,7 @@ def _note_findings(
     f = note.fields
     out: list[Finding] = []
     unfilled: dict[str, list[Field]] = defaultdict(list)
-    for field in note.raw_fields:
+    for field in note.raw_fields or ():
         if field.placeholder and _unfilled(field):
             unfilled[field.section or "(top)"].append(field)
     for section, fields in unfilled.items():
@@ -211,7 +211,7 @@ def _note_findings(
         out.append(_finding(note, f.line_of("integration_id"), "IG501", message))
     if not f.integration_id:
         line = next(
-            (x.line for x in note.raw_fields if x.label.lower() == "integration id"),
+            (x.line for x in note.raw_fields or () if x.label.lower() == "integration id"),
             f.line_of("heading:integration overview"),
         )
         out.append(_finding(note, line, "IG503", "no Integration ID (missing or a placeholder)"))
@@ -224,7 +224,7 @@ def _note_findings(
 
 
 def _meta_line(note: Note, label: str) -> int:
-    for field in note.raw_fields:
+    for field in note.raw_fields or ():
         if field.section == "Metadata" and field.label.lower() == label.lower():
             return field.line
     return 1

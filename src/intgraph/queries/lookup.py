@@ -7,24 +7,15 @@ import difflib
 import networkx as nx
 
 from intgraph.errors import UnknownSystemError
-from intgraph.graph import SYSTEM, system_node
+from intgraph.graph import system_index, system_node
 from intgraph.model import name_key
 from intgraph.names import SystemNames
 
 
 def system_names(graph: nx.MultiDiGraph) -> dict[str, str]:
-    """Map every system name and alias key to its node id (names win over aliases)."""
-    found: dict[str, str] = {}
-    aliases: dict[str, str] = {}
-    for node, data in graph.nodes(data=True):
-        if data["kind"] != SYSTEM:
-            continue
-        found.setdefault(name_key(data["name"]), node)
-        for alias in data.get("aliases", ()):
-            aliases.setdefault(name_key(alias), node)
-    for key, node in aliases.items():
-        found.setdefault(key, node)
-    return found
+    """Map every system name and alias key to its node id (names win over aliases).
+    The index is kept with the graph (and saved with it in the cache): do not change it."""
+    return system_index(graph)
 
 
 def find_system(graph: nx.MultiDiGraph, names: SystemNames, query: str) -> str:

@@ -6,7 +6,6 @@ import networkx as nx
 
 from intgraph.graph import fields_of
 from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS, Ref, ref_name
-from intgraph.parse.values import refs_in
 
 
 def person(ref: Ref | None) -> str | None:
@@ -18,6 +17,9 @@ def people(value: str | None) -> str | None:
     """The people a Metadata value names (``[[Ada]], Bob``), joined by ", "; None if unset."""
     if value is None:
         return None
+    # Imported here: the parse package (YAML and the scanner) is not loaded on a warm run.
+    from intgraph.parse.values import refs_in
+
     names = [person(r) for r in refs_in(value, 0, TEMPLATE_PLACEHOLDER_LINKS)]
     return ", ".join(n for n in names if n) or None
 

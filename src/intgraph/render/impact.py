@@ -57,6 +57,10 @@ def to_dict(result: Impact) -> dict[str, Any]:
     }
 
 
+#: ``json.dumps(row, ensure_ascii=False)`` without building an encoder for every row.
+_ROW = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def render_json(result: Impact) -> str:
     """JSON text of :func:`to_dict`: one key per line, one system or integration per line.
 
@@ -67,7 +71,7 @@ def render_json(result: Impact) -> str:
     parts = []
     for key, value in data.items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            rows = ",\n    ".join(json.dumps(row, ensure_ascii=False) for row in value)
+            rows = ",\n    ".join(map(_ROW, value))
             text = f"[\n    {rows}\n  ]"
         else:
             text = json.dumps(value, ensure_ascii=False)

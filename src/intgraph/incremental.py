@@ -1,0 +1,208 @@
+"""An edit without a rebuild: re-parse only the notes that changed, and keep the saved
+graph when none of the changes can alter it.
+
+Next to the graph snapshot, a full build saves a small *stats index*: for every note its
+size, ``mtime_ns``, content digest and graph digest (a digest of everything the graph is
+built from: all of the parse result but its problems and lint's raw fields), with the
+exact file list and the key of the snapshot it belongs to. A run whose snapshot key does
+not match the vault any more reads the index, finds the notes whose stats (or, for a note
+written within a second of the index, content) changed, and parses only those. When the
+file list is the same and every changed note has the same graph digest as before, the
+graph a full rebuild would make is the saved one, node for node and in the same order:
+the run loads it, and writes only an *alias* (the new vault key → the snapshot's key,
+with the digests of notes changed within a second) and the updated index. Anything else
+(files added, removed or renamed; a changed system, alias, link or template field; more
+than :data:`MAX_CHANGED` changed notes) falls back to the full build. Notes themselves are
+re-read from the notes cache only when a command needs them, which re-parses just the
+changed notes there too and saves them in a *notes delta* beside the notes cache rather
+than rewriting it (up to :data:`MAX_CHANGED` notes; then the notes cache is rewritten).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+from typing import Any
+
+from intgraph import __version__
+from intgraph import cache as store
+from intgraph.codec import FORMAT
+from intgraph.model import Field
+from intgraph.reader import digest, parse_many
+from intgraph.vault import VaultFiles, read_bytes
+
+STATS, ALIAS, NOTES_DELTA, RAW = "stats", "alias", "notes-delta", "lint-fields"
+#: A cache entry whose file changed less than this before the cache was written is
+#: checked by content, since a second edit within the clock's granularity keeps mtime.
+RACY_NS = 1_000_000_000
+#: More changed notes than this are not worth checking one by one: rebuild.
+MAX_CHANGED = 200
+
+
+def same_bytes(root: Path, rel: str, sha: object) -> bool:
+    """True when the file at ``rel`` still has the content digest ``sha``."""
+    data = read_bytes(root, rel)
+    return not isinstance(data, OSError) and digest(data) == sha
+
+
+def stats_key(files: VaultFiles, marks: frozenset[str]) -> str:
+    """The key of the stats index: intgraph, the vault root and the placeholder links."""
+    h = hashlib.sha256(f"{__version__}\0{FORMAT}\0{files.root}\0".encode())
+    h.update("\0".join(sorted(marks)).encode("utf-8"))
+    return h.hexdigest()
+
+
+def save_index(
+    directory: Path,
+    files: VaultFiles,
+    marks: frozenset[str],
+    graph_key: str,
+    digests: dict[str, tuple[bytes, bytes]],
+    written_ns: int,
+) -> None:
+    """Save the stats index of the snapshot saved under ``graph_key``; ``digests`` holds
+    each note's (content digest, graph digest)."""
+    entries = {}
+    for rel in files.notes:
+        size, mtime = files.stats.get(rel, (-1, 0))
+        sha, graph = digests[rel]
+        entries[rel] = (size, mtime, sha, graph)
+    payload = (graph_key, files.all_files, entries)
+    store.write(directory, STATS, stats_key(files, marks), payload, written_ns)
+
+
+def read_delta(directory: Path | None, key: str, base_written: int) -> tuple[dict[Any, Any], int]:
+    """(notes-cache entries parsed since the notes cache written at ``base_written``,
+    when the delta was written); nothing when there is no delta for that notes cache."""
+    found = store.read(directory, NOTES_DELTA, key) if directory is not None else None
+    if found is not None:
+        data, written = found
+        if isinstance(data, tuple) and len(data) == 2 and data[0] == base_written:
+            return (data[1], written) if isinstance(data[1], dict) else ({}, 0)
+    return {}, 0
+
+
+def write_delta(
+    directory: Path, key: str, base_written: int, entries: dict[str, Any], written_ns: int
+) -> None:
+    """Save notes-cache ``entries`` parsed since the notes cache written at
+    ``base_written`` (all of them since then: a delta replaces the last one)."""
+    store.write(directory, NOTES_DELTA, key, (base_written, entries), written_ns)
+
+
+def read_alias(directory: Path, key: str) -> tuple[str, Any, int] | None:
+    """(snapshot key, racy digests, written_ns) that the alias saved for vault ``key``."""
+    found = store.read(directory, ALIAS, key)
+    if found is None:
+        return None
+    data, written = found
+    if not (isinstance(data, tuple) and len(data) == 2 and isinstance(data[0], str)):
+        return None
+    return data[0], data[1], written
+
+
+def patch(
+    directory: Path, files: VaultFiles, marks: frozenset[str], key: str, started: int
+) -> tuple[Any, int] | None:
+    """(the saved snapshot's payload, how many notes were parsed) when the saved graph
+    still describes the vault whose key is ``key``; None when it must be rebuilt. On
+    success, the alias for ``key`` and the updated index are written."""
+    found = store.read(directory, STATS, stats_key(files, marks))
+    if found is None:
+        return None
+    try:
+        (graph_key, all_files, entries), written = found
+        if tuple(all_files) != files.all_files or not isinstance(entries, dict):
+            return None
+        changed = _changed(files, entries, written)
+    except (IndexError, KeyError, TypeError, ValueError):
+        return None
+    if changed is None:
+        return None
+    snap = store.read(directory, store.GRAPH, graph_key)
+    if snap is None:
+        return None
+    parsed = parse_many(files.root, changed, marks, workers=1)
+    fresh = dict(entries)
+    for rel in changed:
+        sha, _note, _encoded, graph = parsed[rel]
+        if graph != entries[rel][3]:
+            return None
+        size, mtime = files.stats[rel]
+        fresh[rel] = (size, mtime, sha, graph)
+    racy = {rel: e[2] for rel, e in fresh.items() if e[1] >= started - RACY_NS}
+    store.write(directory, STATS, stats_key(files, marks), (graph_key, all_files, fresh), started)
+    store.write(directory, ALIAS, key, (graph_key, racy), started)
+    return snap[0][0], len(changed)
+
+
+def _changed(files: VaultFiles, entries: dict[Any, Any], written: int) -> list[str] | None:
+    """The notes whose stats or (when racy) content differ from the index; None when a
+    note is missing from it or too many changed."""
+    changed: list[str] = []
+    for rel in files.notes:
+        size, mtime = files.stats.get(rel, (-1, 0))
+        entry = entries.get(rel)
+        if entry is None or size < 0 or len(entry) != 4:
+            return None
+        if (
+            entry[0] == size
+            and entry[1] == mtime
+            and (mtime < written - RACY_NS or same_bytes(files.root, rel, entry[2]))
+        ):
+            continue
+        changed.append(rel)
+        if len(changed) > MAX_CHANGED:
+            return None
+    return changed
+
+
+def raw_fields(
+    files: VaultFiles,
+    paths: list[str],
+    marks: frozenset[str],
+    directory: Path | None,
+    workers: int | None = None,
+) -> dict[str, tuple[Field, ...]]:
+    """Lint's field records of the notes at ``paths``: from the ``lint-fields`` cache
+    file for a note whose size and mtime (and, when racy, content) match, else parsed
+    anew; the cache file is rewritten when something was parsed."""
+    started = time.time_ns()
+    key = stats_key(files, marks)
+    cached = store.read(directory, RAW, key) if directory is not None else None
+    entries, written = cached if cached is not None and isinstance(cached[0], dict) else ({}, 0)
+    out: dict[str, tuple[Field, ...]] = {}
+    todo = []
+    for rel in paths:
+        size, mtime = files.stats.get(rel, (-1, 0))
+        entry: Any = entries.get(rel)
+        try:
+            if (
+                size >= 0
+                and entry[0] == size
+                and entry[1] == mtime
+                and (mtime < written - RACY_NS or same_bytes(files.root, rel, entry[2]))
+            ):
+                out[rel] = tuple(Field(*x) for x in entry[3])
+                continue
+        except (IndexError, KeyError, TypeError, ValueError):
+            pass  # no entry, or one of the wrong shape: parse the note
+        todo.append(rel)
+    if not todo:
+        return out
+    parsed = parse_many(files.root, todo, marks, workers, raw=True)
+    fresh = dict(entries)
+    for rel in todo:
+        sha, note, _encoded, _graph = parsed[rel]
+        out[rel] = note.raw_fields or ()
+        size, mtime = files.stats.get(rel, (-1, 0))
+        rows = tuple(
+            (x.section, x.subsection, x.label, x.value, x.line, x.placeholder) for x in out[rel]
+        )
+        fresh[rel] = (size, mtime, sha, rows)
+    if directory is not None:
+        known = set(files.notes)
+        kept = {rel: e for rel, e in fresh.items() if rel in known}
+        store.write(directory, RAW, key, kept, started)
+    return out
