@@ -124,3 +124,31 @@ def test_lint_unchanged_on_the_template_copy(tmp_path: Path) -> None:
     (root / "Integrations").mkdir(parents=True)
     (root / "Integrations" / "Draft.md").write_text(template.read_text(encoding="utf-8"))
     assert check(root) > 0
+
+
+def test_lint_parses_each_note_once_on_a_cold_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``raw_fields=True`` (what ``intgraph lint`` asks for) reads lint's records in the
+    same pass, so a cold lint does not parse the integration notes a second time."""
+    import datetime as dt
+
+    from intgraph import reader
+    from intgraph.pipeline import load_vault
+    from intgraph.queries.lint import lint
+
+    calls: list[str] = []
+    real = reader.parse_one
+
+    def counted(root, path, placeholders, raw=False):  # type: ignore[no-untyped-def]
+        calls.append(path)
+        return real(root, path, placeholders, raw)
+
+    monkeypatch.setattr(reader, "parse_one", counted)
+    day = dt.date(2026, 1, 1)
+    eager = load_vault(FIXTURES / "acme", raw_fields=True)
+    eager_findings = lint(eager, day)
+    once = len(calls)
+    assert once == len(eager.files.notes)
+    calls.clear()
+    lazy = load_vault(FIXTURES / "acme")
+    assert lint(lazy, day) == eager_findings
+    assert len(calls) > len(lazy.files.notes)  # the lazy path parses integrations again

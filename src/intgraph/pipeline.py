@@ -141,6 +141,7 @@ def load_vault(
     workers: int | None = None,
     progress: Progress | None = None,
     templates_folder: str | None = None,
+    raw_fields: bool = False,
 ) -> Landscape:
     """Read the vault at ``path`` into a :class:`Landscape`.
 
@@ -148,13 +149,17 @@ def load_vault(
     texts to the template's own placeholder links. With ``cache_dir``, parse
     results and the built graph are reused from (and saved to) that folder.
     ``workers`` caps the processes of a large cold scan; ``progress(done, total)``
-    is called while notes are parsed. ``templates_folder`` names a templates folder to
+    is called while notes are parsed. ``raw_fields`` parses lint's per-field records in
+    the same pass as the rest (for lint, which would otherwise parse the notes twice on
+    a cold run). ``templates_folder`` names a templates folder to
     skip besides those in the vault's settings. Raises
     :class:`~intgraph.errors.VaultNotFoundError` when ``path`` is not a folder;
     every per-note problem is recorded instead of raised.
     """
     with _no_gc():
-        return _load(path, exclude, placeholders, cache_dir, workers, progress, templates_folder)
+        return _load(
+            path, exclude, placeholders, cache_dir, workers, progress, templates_folder, raw_fields
+        )
 
 
 @contextmanager
@@ -179,6 +184,7 @@ def _load(
     workers: int | None,
     progress: Progress | None,
     templates_folder: str | None = None,
+    raw_fields: bool = False,
 ) -> Landscape:
     started = time.time_ns()
     files = find_files(path, exclude, templates_folder)
@@ -189,7 +195,7 @@ def _load(
     def notes_loader(report: dict[str, Any]) -> tuple[Note, ...]:
         with _no_gc():
             notes, parsed, reused, digests = _notes(
-                files, marks, directory, started, workers, progress
+                files, marks, directory, started, workers, progress, raw=raw_fields
             )
         report.update(parsed=parsed, reused=reused, digests=digests)
         return notes
@@ -303,10 +309,11 @@ def _notes(
     workers: int | None,
     progress: Progress | None,
     reuse: bool = True,
+    raw: bool = False,
 ) -> tuple[tuple[Note, ...], int, int, dict[str, tuple[bytes, bytes]]]:
     """(notes in path order, how many were parsed, how many came from the cache,
     the digest of every note's bytes and its graph digest). ``reuse=False`` ignores the
-    notes cache (and rewrites it)."""
+    notes cache (and rewrites it); ``raw`` parses lint's field records too."""
     key = hashlib.sha256("\0".join(sorted(marks)).encode("utf-8")).hexdigest()
     cached = store.read(directory, store.NOTES, key) if directory is not None and reuse else None
     entries, written = cached if cached is not None and isinstance(cached[0], dict) else ({}, 0)
@@ -330,14 +337,14 @@ def _notes(
             reused[rel] = (entry[2], entry[3], entry[4])
         else:
             todo.append(rel)
-    parsed = parse_many(files.root, todo, marks, workers, progress)
+    parsed = parse_many(files.root, todo, marks, workers, progress, raw)
     notes: list[Note] = []
     try:
         for rel in files.notes:
             notes.append(parsed[rel][1] if rel in parsed else decode_note(reused[rel][1]))
     except (AttributeError, IndexError, KeyError, TypeError, ValueError):
         # A cache entry of the right version but the wrong shape: parse everything.
-        return _notes(files, marks, directory, started, workers, progress, reuse=False)
+        return _notes(files, marks, directory, started, workers, progress, False, raw)
     digests = {
         rel: (parsed[rel][0], parsed[rel][3]) if rel in parsed else (reused[rel][0], reused[rel][2])
         for rel in files.notes

@@ -195,7 +195,7 @@ def lint_cmd(
         click.echo(lint_render.codes_table(), nl=False)
         return
     day = today.date() if today else dt.date.today()
-    landscape = source.load(quiet=fmt == "json", need_integrations=False)
+    landscape = source.load(quiet=fmt == "json", need_integrations=False, raw_fields=True)
     findings = lint(landscape, day, max_test_age, split_list(select), split_list(ignore))
     if fmt in ci.FORMATS:
         emit(ci.lint_output(landscape, findings, fmt), out, force)

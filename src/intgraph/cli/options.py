@@ -37,8 +37,11 @@ class Source:
     #: Processes for a large cold scan (--workers / INTGRAPH_WORKERS); None: one per core.
     workers: int | None = None
 
-    def load(self, quiet: bool = False, need_integrations: bool = True) -> Landscape:
-        """Load the vault; a progress bar on a terminal unless ``quiet``.
+    def load(
+        self, quiet: bool = False, need_integrations: bool = True, raw_fields: bool = False
+    ) -> Landscape:
+        """Load the vault; a progress bar on a terminal unless ``quiet``; ``raw_fields``
+        as for :func:`~intgraph.pipeline.load_vault` (lint).
 
         Notices go to stderr. A vault without integration notes raises
         NoIntegrationsError when ``need_integrations``, else is only said on stderr.
@@ -57,6 +60,7 @@ class Source:
                 workers=self.workers,
                 progress=bar.update,
                 templates_folder=self.templates_folder,
+                raw_fields=raw_fields,
             )
         for notice in landscape.files.notices:
             click.echo(f"intgraph: {notice}", err=True)
