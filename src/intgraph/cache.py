@@ -73,7 +73,7 @@ def read(directory: Path, kind: str, key: str) -> tuple[Any, int] | None:
         header = json.loads(blob[len(MAGIC) : end])
     except ValueError:
         return None
-    payload = blob[end + 1 :]
+    payload = memoryview(blob)[end + 1 :]  # no copy of a snapshot of tens of megabytes
     expected = {
         "format": FORMAT,
         "version": __version__,

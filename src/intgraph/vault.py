@@ -216,7 +216,7 @@ def find_files(
         for entry in entries:
             name = entry.name
             rel = f"{rel_dir}/{name}" if rel_dir else name
-            if name.startswith(".") or excluded(rel):
+            if name.startswith(".") or (patterns and excluded(rel)):
                 continue
             try:
                 is_dir = entry.is_dir()

@@ -1,12 +1,10 @@
 """The ``intgraph`` command line.
 
-:mod:`intgraph.cli.commands` holds the group and the core commands; each further
-module here registers its own commands on that group when imported below.
+:mod:`intgraph.cli.commands` holds the group and the core commands; the modules named
+in its ``LAZY_COMMANDS`` (analysis, diff, export) register theirs on that group when
+a command of theirs is first asked for.
 """
 
-from intgraph.cli import analysis as _analysis  # noqa: F401  (registers its commands)
-from intgraph.cli import diff as _diff  # noqa: F401  (registers intgraph diff)
-from intgraph.cli import export as _export  # noqa: F401  (registers intgraph export)
 from intgraph.cli.commands import main
 
 __all__ = ["main"]

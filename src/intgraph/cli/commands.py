@@ -7,6 +7,7 @@ or unknown system; 3 internal error (run with ``--debug`` for the traceback).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -45,8 +46,31 @@ MAP_FORMATS = (*html_map.FORMATS, "canvas")
 MAP_NAMES = {**html_map.DEFAULT_NAMES, "canvas": Path(canvas.DEFAULT_OUT).name}
 
 
+#: Commands that live in other modules, imported on first use, so that a warm
+#: ``intgraph impact`` does not pay for loading every analysis, diff and export module.
+LAZY_COMMANDS = {
+    "path": "intgraph.cli.analysis",
+    "critical": "intgraph.cli.analysis",
+    "retire": "intgraph.cli.analysis",
+    "integrations": "intgraph.cli.analysis",
+    "diff": "intgraph.cli.diff",
+    "export": "intgraph.cli.export",
+}
+
+
 class IntgraphGroup(click.Group):
-    """click's group, with every usage error said in one line: ``intgraph: error: ...``."""
+    """click's group, with every usage error said in one line: ``intgraph: error: ...``,
+    and the commands of :data:`LAZY_COMMANDS` loaded when they are asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, loaded or not."""
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command ``cmd_name``, importing its module first when it is a lazy one."""
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            importlib.import_module(LAZY_COMMANDS[cmd_name])
+        return super().get_command(ctx, cmd_name)
 
     def main(  # type: ignore[override]
         self, args: Any = None, prog_name: str | None = None, **extra: Any
