@@ -28,6 +28,8 @@ def check_statuses(graph: nx.MultiDiGraph, statuses: Iterable[str]) -> tuple[str
     Statuses compare case-insensitively with the template's four and those in the vault.
     """
     wanted = tuple(statuses)
+    if not wanted:  # the common case: no filter, so no scan of every node
+        return wanted
     known = known_statuses(graph)
     keys = {s.lower() for s in known}
     unknown = [s for s in wanted if s.lower() not in keys]
