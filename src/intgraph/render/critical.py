@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -79,37 +77,30 @@ def render_table(result: Critical, width: int | None = None, color: bool = False
 
 def render_csv(result: Critical) -> str:
     """One row per ranked system; ``sole_feed_of`` joined by "; "."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        [
-            "name",
-            "path",
-            "middleware",
-            "sole_feed_count",
-            "sole_feed_of",
-            "reach",
-            "integrations",
-            "production_integrations",
-        ]
-    )
-    for s in result.systems:
-        writer.writerow(
-            [
-                escape.csv_cell(v)
-                for v in (
-                    s.name,
-                    s.path,
-                    "true" if s.middleware else "false",
-                    len(s.sole_feed_of),
-                    "; ".join(s.sole_feed_of),
-                    s.reach,
-                    s.integrations,
-                    s.production_integrations,
-                )
-            ]
+    header = [
+        "name",
+        "path",
+        "middleware",
+        "sole_feed_count",
+        "sole_feed_of",
+        "reach",
+        "integrations",
+        "production_integrations",
+    ]
+    rows = [
+        (
+            s.name,
+            s.path,
+            "true" if s.middleware else "false",
+            len(s.sole_feed_of),
+            "; ".join(s.sole_feed_of),
+            s.reach,
+            s.integrations,
+            s.production_integrations,
         )
-    return buffer.getvalue()
+        for s in result.systems
+    ]
+    return escape.csv_text(header, rows)
 
 
 def render_markdown(result: Critical) -> str:

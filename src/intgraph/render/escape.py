@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable, Sequence
 
 from intgraph.model import without_md
 
@@ -16,6 +19,16 @@ def terminal(text: str | None) -> str:
     if not text:
         return ""
     return _CONTROL.sub("", text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str | int | None]]) -> str:
+    """CSV text (LF line ends): ``header``, then ``rows`` with every cell made
+    spreadsheet-safe by :func:`csv_cell`."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
 
 
 def csv_cell(text: str | int | None) -> str:

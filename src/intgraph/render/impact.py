@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -233,68 +231,44 @@ def render_mermaid(result: Impact) -> str:
 
 def render_csv(result: Impact) -> str:
     """One row per affected system and per affected integration."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        [
-            "kind",
-            "name",
-            "id",
-            "distance",
-            "direction",
-            "status",
-            "path",
-            "via",
-            "sources",
-            "targets",
-            "middleware",
-            "owner",
-            "next_review",
-        ]
-    )
-    for s in result.systems:
-        writer.writerow(
-            [
-                escape.csv_cell(v)
-                for v in (
-                    "system",
-                    s.name,
-                    "",
-                    s.distance,
-                    s.direction,
-                    "",
-                    s.path,
-                    " > ".join(s.via),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                )
-            ]
+    header = [
+        "kind",
+        "name",
+        "id",
+        "distance",
+        "direction",
+        "status",
+        "path",
+        "via",
+        "sources",
+        "targets",
+        "middleware",
+        "owner",
+        "next_review",
+    ]
+    systems = [
+        ("system", s.name, "", s.distance, s.direction, "", s.path, " > ".join(s.via)) + ("",) * 5
+        for s in result.systems
+    ]
+    integrations = [
+        (
+            "integration",
+            i.title,
+            i.id,
+            i.distance,
+            "",
+            i.status,
+            i.path,
+            "",
+            "; ".join(i.sources),
+            "; ".join(i.targets),
+            "; ".join(i.middleware),
+            i.owner,
+            i.next_review,
         )
-    for i in result.integrations:
-        writer.writerow(
-            [
-                escape.csv_cell(v)
-                for v in (
-                    "integration",
-                    i.title,
-                    i.id,
-                    i.distance,
-                    "",
-                    i.status,
-                    i.path,
-                    "",
-                    "; ".join(i.sources),
-                    "; ".join(i.targets),
-                    "; ".join(i.middleware),
-                    i.owner,
-                    i.next_review,
-                )
-            ]
-        )
-    return buffer.getvalue()
+        for i in result.integrations
+    ]
+    return escape.csv_text(header, [*systems, *integrations])
 
 
 def render(result: Impact, fmt: str, width: int | None = None, color: bool = False) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -69,18 +67,14 @@ def render_json(result: IntegrationList) -> str:
 
 def render_csv(result: IntegrationList) -> str:
     """One row per integration, lists joined by "; ", spreadsheet-safe."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in result.integrations:
-        values = row_dict(row)
-        writer.writerow(
-            [
-                escape.csv_cell("; ".join(v) if isinstance(v, list) else v)
-                for v in (values[c] for c in COLUMNS)
-            ]
-        )
-    return buffer.getvalue()
+    values = [row_dict(row) for row in result.integrations]
+    return escape.csv_text(
+        COLUMNS,
+        (
+            [("; ".join(v) if isinstance(v, list) else v) for v in (d[c] for c in COLUMNS)]
+            for d in values
+        ),
+    )
 
 
 def render_table(result: IntegrationList, width: int | None = None, color: bool = False) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -169,12 +167,7 @@ def rows(report: OrphanReport) -> list[list[str | int | None]]:
 
 def render_csv(report: OrphanReport) -> str:
     """CSV, one row per occurrence; formula-like cells are neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["category", "target", "path", "line", "detail"])
-    for row in rows(report):
-        writer.writerow([escape.csv_cell(cell) for cell in row])
-    return buffer.getvalue()
+    return escape.csv_text(["category", "target", "path", "line", "detail"], rows(report))
 
 
 def render_html(report: OrphanReport) -> str:
