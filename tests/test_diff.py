@@ -216,7 +216,12 @@ def test_base_is_never_cached_with_the_work_tree(repo: Path, tmp_path: Path) -> 
     # A second, warm run must not see the base through the work tree's cache.
     _check(_diff_json("--vault", str(repo / V), "--base", "base", "--cache-dir", str(cache)))
     # Only the work tree's own cache files (no second graph for the base revision).
-    assert sorted(p.name for p in cache.iterdir()) == ["graph.cache", "notes.cache", "stats.cache"]
+    assert sorted(p.name for p in cache.iterdir()) == [
+        "graph-detail.cache",
+        "graph.cache",
+        "notes.cache",
+        "stats.cache",
+    ]
     impact = run("impact", "CRM New", "--vault", str(repo / V), "--cache-dir", str(cache),
                  "--format", "json")  # fmt: skip
     assert [s["name"] for s in json.loads(impact.stdout)["systems"]] == ["Reporting"]

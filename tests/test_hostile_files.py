@@ -283,10 +283,10 @@ def forge(cache_dir: Path, kind: str, data: object) -> None:
     assert cache.read(cache_dir, kind, header["key"]) is not None
 
 
-def graph_payload(cache_dir: Path) -> tuple[object, ...]:
-    blob = (cache_dir / "graph.cache").read_bytes()
+def graph_payload(cache_dir: Path, kind: str = cache.GRAPH) -> tuple[object, ...]:
+    blob = (cache_dir / f"{kind}.cache").read_bytes()
     header = json.loads(blob[len(cache.MAGIC) :].split(b"\n", 1)[0])
-    found = cache.read(cache_dir, cache.GRAPH, header["key"])
+    found = cache.read(cache_dir, kind, header["key"])
     assert found is not None
     payload: tuple[object, ...] = found[0]
     return payload
@@ -300,39 +300,38 @@ def old_enough(root: Path) -> None:
 
 
 def bad_layouts(good: tuple[object, ...]) -> list[object]:
-    (nodes, succ, aliases, blob, sources, index), racy = good  # type: ignore[misc]
-    first = next(iter(nodes))  # type: ignore[call-overload]
-    integration = next(iter(sources))  # type: ignore[call-overload]
+    """Light parts (flows view and aliases) of other layouts, each with a valid checksum."""
+    (tables, aliases), racy = good  # type: ignore[misc]
+    node, feeds, *_, ends, rank, tie = tables
+    first = next(iter(node))
+    system = next(iter(feeds))
+    integration = next(iter(ends))
+
+    def swap(at: int, value: object) -> tuple[object, ...]:
+        return (tuple(value if i == at else t for i, t in enumerate(tables)), aliases)
+
     return [
         ("another", "layout"),
-        ((nodes, succ, aliases, blob, sources), racy),
-        ((list(nodes), succ, aliases, blob, sources, index), racy),  # type: ignore[call-overload]
-        (({**nodes, first: ("kind", "system")}, succ, aliases, blob, sources, index), racy),  # type: ignore[dict-item]
-        (
-            (
-                {k: {"kind": v["kind"]} for k, v in nodes.items()},
-                succ,
-                aliases,
-                blob,
-                sources,
-                index,
-            ),
-            racy,
-        ),  # type: ignore[attr-defined]
-        ((nodes, {**succ, first: {"nowhere": {}}}, aliases, blob, sources, index), racy),  # type: ignore[dict-item]
-        ((nodes, {**succ, first: {first: {"source": "x"}}}, aliases, blob, sources, index), racy),  # type: ignore[dict-item]
-        ((nodes, succ, {"Systems/X.md": ["X", 1]}, blob, sources, index), racy),
-        ((nodes, succ, aliases, blob, sources, index), None),
-        ((nodes, succ, aliases, blob, {}, index), racy),
-        ((nodes, succ, aliases, blob, sources, {"x": "system:nowhere"}), racy),
-        ((nodes, succ, aliases, blob, {**sources, integration: ("system:nowhere",)}, index), racy),  # type: ignore[dict-item]
+        ((tables[:10], aliases), racy),
+        (swap(0, list(node)), racy),
+        (swap(0, {**node, first: ("kind", "system")}), racy),
+        (swap(0, {k: {"kind": v["kind"]} for k, v in node.items()}), racy),
+        (swap(1, {**feeds, system: ("integration:nowhere",)}), racy),
+        (swap(1, {**feeds, system: ["x"]}), racy),
+        (((tables, {"Systems/X.md": ["X", 1]})), racy),
+        ((tables, aliases), None),
+        (swap(7, {"x": "system:nowhere"}), racy),
+        (swap(8, {}), racy),
+        (swap(8, {**ends, integration: (("x",), ("y",))}), racy),
+        (swap(9, {**rank, integration: "1"}), racy),
+        (swap(10, {**tie, "integration:nowhere": 1}), racy),
     ]
 
 
 RACY_LOST = 8  # the case whose racy digests are gone
 
 
-@pytest.mark.parametrize("case", range(12))
+@pytest.mark.parametrize("case", range(14))
 def test_graph_cache_of_another_layout_is_rebuilt(flow: Path, tmp_path: Path, case: int) -> None:
     old_enough(flow)
     cache_dir = tmp_path / "cache"
@@ -350,17 +349,71 @@ def test_graph_cache_of_another_layout_is_rebuilt(flow: Path, tmp_path: Path, ca
     assert load_vault(flow, cache_dir=cache_dir).report.snapshot
 
 
+def bad_details(good: tuple[object, ...]) -> list[object]:
+    """Detail parts (documents, adjacency, fields) of other layouts."""
+    nodes, succ, blob = good  # type: ignore[misc]
+    light = next(n for n, attrs in nodes.items() if attrs is None)  # type: ignore[attr-defined]
+    return [
+        ("another", "layout"),
+        (nodes, succ),
+        ({**nodes, light: {"kind": "system"}}, succ, blob),  # type: ignore[dict-item]
+        (nodes, {**succ, light: {"nowhere": {}}}, blob),  # type: ignore[dict-item]
+        (nodes, {**succ, light: {light: {"source": "x"}}}, blob),  # type: ignore[dict-item]
+        (nodes, succ, "not bytes"),
+        ({k: v for k, v in nodes.items() if k != light}, succ, blob),  # type: ignore[attr-defined]
+    ]
+
+
+def graph_bytes(graph: object) -> str:
+    """Everything about a graph that an answer can see, as text (the template fields,
+    loaded on first use, are compared with fields_of)."""
+    nodes = [
+        (n, {k: v for k, v in data.items() if k != "fields"})
+        for n, data in graph.nodes(data=True)  # type: ignore[attr-defined]
+    ]
+    edges = list(graph.edges(keys=True, data=True))  # type: ignore[attr-defined]
+    preds = [(n, list(graph.pred[n])) for n in graph]  # type: ignore[attr-defined]
+    return repr((nodes, edges, preds))
+
+
+@pytest.mark.parametrize("case", range(7))
+def test_graph_detail_of_another_layout_is_built_from_the_notes(
+    flow: Path, tmp_path: Path, case: int
+) -> None:
+    old_enough(flow)
+    cache_dir = tmp_path / "cache"
+    cold = load_vault(flow, cache_dir=cache_dir)
+    expected = graph_bytes(cold.graph)
+    good = graph_payload(cache_dir, cache.DETAIL)
+    forge(cache_dir, cache.DETAIL, bad_details(good)[case])
+    warm = load_vault(flow, cache_dir=cache_dir)
+    assert warm.report.snapshot  # the light part was fine: the warm run used it
+    assert graph_bytes(warm.graph) == expected  # the rest was built from the notes
+    for node, data in cold.graph.nodes(data=True):
+        if data["kind"] == INTEGRATION:
+            assert fields_of(warm.graph, node) == fields_of(cold.graph, node)
+
+
+def test_graph_detail_that_is_missing_is_built_from_the_notes(flow: Path, tmp_path: Path) -> None:
+    old_enough(flow)
+    cache_dir = tmp_path / "cache"
+    cold = load_vault(flow, cache_dir=cache_dir)
+    (cache_dir / f"{cache.DETAIL}.cache").unlink()
+    warm = load_vault(flow, cache_dir=cache_dir)
+    assert warm.report.snapshot and graph_bytes(warm.graph) == graph_bytes(cold.graph)
+
+
 def test_fields_blob_of_another_layout_falls_back_to_the_notes(flow: Path, tmp_path: Path) -> None:
     import marshal
 
     old_enough(flow)
     cache_dir = tmp_path / "cache"
     cold = load_vault(flow, cache_dir=cache_dir)
-    (nodes, succ, aliases, _blob, sources, index), racy = graph_payload(cache_dir)  # type: ignore[misc]
-    fields = marshal.dumps({"x": (1,)})
-    forge(cache_dir, cache.GRAPH, ((nodes, succ, aliases, fields, sources, index), racy))
+    nodes, succ, _blob = graph_payload(cache_dir, cache.DETAIL)  # type: ignore[misc]
+    forge(cache_dir, cache.DETAIL, (nodes, succ, marshal.dumps({"x": (1,)})))
     warm = load_vault(flow, cache_dir=cache_dir)
     assert warm.report.snapshot
+    assert graph_bytes(warm.graph) == graph_bytes(cold.graph)
     for node, data in cold.graph.nodes(data=True):
         if data["kind"] == INTEGRATION:
             assert fields_of(warm.graph, node) == fields_of(cold.graph, node)

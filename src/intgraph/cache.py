@@ -23,7 +23,7 @@ from intgraph.codec import FORMAT
 from intgraph.vault import read_regular
 
 MAGIC = b"intgraph-cache\n"
-NOTES, GRAPH = "notes", "graph"
+NOTES, GRAPH, DETAIL = "notes", "graph", "graph-detail"
 
 
 def default_dir(vault_root: Path) -> Path:

@@ -9,16 +9,49 @@ without looking at edge data.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Any
 from weakref import WeakKeyDictionary
 
 import networkx as nx
 
-from intgraph.model import IntegrationFields, Note, Ref, name_key, note_name, ref_name
+from intgraph.flows import Flows, document_node, integration_node, system_node
+from intgraph.model import (
+    DOCUMENT,
+    INTEGRATION,
+    SYSTEM,
+    IntegrationFields,
+    Note,
+    Ref,
+    name_key,
+    note_name,
+    ref_name,
+)
 from intgraph.names import SystemId, SystemNames
 from intgraph.resolve import Resolver
 
-SYSTEM, INTEGRATION, DOCUMENT = "system", "integration", "document"
+__all__ = [
+    "DOCUMENT",
+    "INTEGRATION",
+    "SYSTEM",
+    "SYSTEM_MARKERS",
+    "after",
+    "before",
+    "build_graph",
+    "document_node",
+    "fields_of",
+    "flows_of",
+    "has_status",
+    "integration_node",
+    "listing_key",
+    "remember_flows",
+    "remember_index",
+    "system_index",
+    "system_node",
+    "systems",
+    "tie_key",
+]
+
 SYSTEM_MARKERS = frozenset({"system", "application", "middleware"})
 
 
@@ -86,24 +119,73 @@ def system_index(graph: nx.MultiDiGraph) -> dict[str, str]:
     return found
 
 
+#: graph -> (its node count when derived, its flows view); see flows_of.
+_FLOWS: WeakKeyDictionary[nx.MultiDiGraph, tuple[int, Flows]] = WeakKeyDictionary()
+
+
+def flows_of(graph: nx.MultiDiGraph) -> Flows:
+    """The :class:`~intgraph.flows.Flows` view of ``graph``: derived once per graph (a
+    graph loaded from the cache brings the one saved with it), and again when its node
+    count changes."""
+    known = _FLOWS.get(graph)
+    if known is not None and known[0] == len(graph._node):
+        return known[1]
+    node = {n: d for n, d in graph._node.items() if d["kind"] != DOCUMENT}
+    tables: list[dict[str, tuple[str, ...]]] = [{} for _ in range(6)]
+    feeds, fed_by, routed, sources, targets, via = tables
+    for n, data in node.items():
+        if data["kind"] == SYSTEM:
+            pairs = [(feeds, after(graph, n, "source")), (fed_by, before(graph, n, "target"))]
+            pairs.append((routed, before(graph, n, "via")))
+        else:
+            pairs = [(sources, before(graph, n, "source")), (targets, after(graph, n, "target"))]
+            pairs.append((via, after(graph, n, "via")))
+        for table, found in pairs:
+            if found:
+                table[n] = tuple(found)
+    integrations = [n for n, data in node.items() if data["kind"] == INTEGRATION]
+
+    def names(nodes: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(str(node[n]["name"]) for n in nodes)
+
+    ends = {
+        n: (names(sources.get(n, ())), names(targets.get(n, ())), names(via.get(n, ())))
+        for n in integrations
+    }
+    flows = Flows(
+        node, feeds, fed_by, routed, sources, targets, via, system_index(graph), ends,
+        _places(integrations, lambda n: listing_key(node[n])),
+        _places(integrations, lambda n: (*tie_key(node[n]), n)),
+    )  # fmt: skip
+    remember_flows(graph, flows)
+    return flows
+
+
+def listing_key(data: Mapping[str, Any]) -> tuple[str, str, str]:
+    """How answers list integrations (at one distance): by ID, title and path."""
+    return (str(data.get("id") or "").lower(), str(data["title"]).lower(), str(data["path"]))
+
+
+def tie_key(data: Mapping[str, Any]) -> tuple[bool, str]:
+    """Which integration a tie between shortest paths goes to (then by node id): live
+    ones before Deprecated, then by ID, or title when it has none."""
+    status = str(data.get("status") or "").lower()
+    return (status == "deprecated", str(data.get("id") or data["title"]).lower())
+
+
+def _places(nodes: list[str], key: Callable[[str], tuple[Any, ...]]) -> dict[str, int]:
+    """Each of ``nodes`` -> its place when they are sorted by ``key``."""
+    return {n: place for place, n in enumerate(sorted(nodes, key=key))}
+
+
+def remember_flows(graph: nx.MultiDiGraph, flows: Flows) -> None:
+    """Keep ``flows`` as :func:`flows_of` ``graph`` (as it is now)."""
+    _FLOWS[graph] = (len(graph._node), flows)
+
+
 def remember_index(graph: nx.MultiDiGraph, index: dict[str, str]) -> None:
     """Keep ``index`` as :func:`system_index` of ``graph`` (as it is now)."""
     _INDEXES[graph] = (len(graph._node), index)
-
-
-def system_node(key: str) -> str:
-    """The node id of the system whose :class:`~intgraph.names.SystemId` key is ``key``."""
-    return "system:" + key
-
-
-def integration_node(path: str) -> str:
-    """The node id of the integration note at ``path``."""
-    return "integration:" + path
-
-
-def document_node(path: str) -> str:
-    """The node id of the document at ``path``."""
-    return "document:" + path
 
 
 def build_graph(notes: Sequence[Note], resolver: Resolver, names: SystemNames) -> nx.MultiDiGraph:

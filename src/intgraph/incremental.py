@@ -104,8 +104,8 @@ def read_alias(directory: Path, key: str) -> tuple[str, Any, int] | None:
 
 def patch(
     directory: Path, files: VaultFiles, marks: frozenset[str], key: str, started: int
-) -> tuple[Any, int] | None:
-    """(the saved snapshot's payload, how many notes were parsed) when the saved graph
+) -> tuple[Any, int, str] | None:
+    """(the saved snapshot's payload, how many notes were parsed, its key) when the saved graph
     still describes the vault whose key is ``key``; None when it must be rebuilt. On
     success, the alias for ``key`` and the updated index are written."""
     found = store.read(directory, STATS, stats_key(files, marks))
@@ -134,7 +134,7 @@ def patch(
     racy = {rel: e[2] for rel, e in fresh.items() if e[1] >= started - RACY_NS}
     store.write(directory, STATS, stats_key(files, marks), (graph_key, all_files, fresh), started)
     store.write(directory, ALIAS, key, (graph_key, racy), started)
-    return snap[0][0], len(changed)
+    return snap[0][0], len(changed), graph_key
 
 
 def _changed(files: VaultFiles, entries: dict[Any, Any], written: int) -> list[str] | None:

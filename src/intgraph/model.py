@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 #: Every ``[[...]]`` of the integration note template: placeholders, never links.
+#: The kinds of graph node (see :mod:`intgraph.graph`).
+SYSTEM, INTEGRATION, DOCUMENT = "system", "integration", "document"
+
 TEMPLATE_PLACEHOLDER_LINKS = frozenset(
     {
         "system_1",

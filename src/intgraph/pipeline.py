@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import marshal
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -12,16 +13,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from intgraph import __version__
 from intgraph import cache as store
 from intgraph.codec import FORMAT
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode as encode_note
-from intgraph.graph import INTEGRATION, build_graph, integration_node
+from intgraph.flows import Flows
 from intgraph.incremental import (
     MAX_CHANGED,
     RACY_NS,
@@ -43,8 +42,11 @@ from intgraph.model import (
 from intgraph.names import SystemNames
 from intgraph.reader import Progress, parse_many
 from intgraph.resolve import Resolver
-from intgraph.snapshot import LAYOUT_ERRORS, decode_graph, encode_graph
+from intgraph.snapshot import LAYOUT_ERRORS, decode_graph, decode_light, encode_graph
 from intgraph.vault import VaultFiles, find_files
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -58,17 +60,32 @@ class LoadReport:
 
 @dataclass(frozen=True)
 class Landscape:
-    """A loaded vault: its files, parsed notes (loaded on first use), resolver and graph."""
+    """A loaded vault: its files, resolver, the flows view of its graph, and its parsed
+    notes and graph (both loaded on first use)."""
 
     files: VaultFiles
     resolver: Resolver
     names: SystemNames
-    graph: nx.MultiDiGraph
+    #: The data-flow view that traversals read (a warm run needs nothing more).
+    flows: Flows
     placeholders: frozenset[str]
     load_notes: Callable[[], tuple[Note, ...]] = field(repr=False, compare=False)
+    load_graph: Callable[[], nx.MultiDiGraph] = field(repr=False, compare=False)
     report: LoadReport = LoadReport()
     #: The cache folder (None: no cache), where lint's field records are kept once read.
     cache_dir: Path | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The landscape graph (see :mod:`intgraph.graph`); a warm run builds it from the
+        cache on first use."""
+        return self.load_graph()
+
+    def with_graph(self, graph: nx.MultiDiGraph) -> Landscape:
+        """This landscape with ``graph`` (and its flows view) in place of its own."""
+        from intgraph.graph import flows_of
+
+        return replace(self, flows=flows_of(graph), load_graph=lambda: graph)
 
     @cached_property
     def notes(self) -> tuple[Note, ...]:
@@ -96,7 +113,7 @@ class Landscape:
     @property
     def has_integrations(self) -> bool:
         """True when the vault holds at least one integration note (read from the graph)."""
-        return any(data["kind"] == INTEGRATION for data in self.graph._node.values())
+        return self.flows.has_integrations
 
     @property
     def integrations(self) -> tuple[Note, ...]:
@@ -209,17 +226,20 @@ def _load(
                 loaded.append(notes_loader({}))
             return loaded[0]
 
-        def rebuild_fields() -> dict[str, IntegrationFields]:
-            return {integration_node(n.path): n.fields for n in load_once() if n.is_integration}
-
-        decoded, parsed = _saved_graph(directory, files, marks, key, started, rebuild_fields)
-        if decoded is not None:
-            graph, aliases = decoded
+        saved = _saved_graph(directory, files, marks, key, started)
+        if saved is not None:
+            flows, aliases, base, parsed = saved
             names = SystemNames(resolver, aliases)
+
+            def load_graph() -> nx.MultiDiGraph:
+                return _detail(directory, base, flows, aliases, load_once, resolver, names)
+
             return Landscape(
-                files, resolver, names, graph, marks,
-                load_once, LoadReport(parsed=parsed, snapshot=True), directory,
+                files, resolver, names, flows, marks, load_once, load_graph,
+                LoadReport(parsed=parsed, snapshot=True), directory,
             )  # fmt: skip
+    from intgraph.graph import build_graph, flows_of  # a warm run never imports networkx
+
     counts: dict[str, Any] = {}
     notes = notes_loader(counts)
     aliases = {n.path: n.aliases for n in notes if n.aliases}
@@ -231,61 +251,80 @@ def _load(
             for rel, (sha, _graph) in counts["digests"].items()
             if files.stats.get(rel, (-1, 0))[1] >= started - RACY_NS
         }
-        store.write(directory, store.GRAPH, key, (encode_graph(graph, aliases), racy), started)
+        light, detail = encode_graph(graph, aliases)
+        store.write(directory, store.DETAIL, key, detail, started)
+        store.write(directory, store.GRAPH, key, (light, racy), started)
         save_index(directory, files, marks, key, counts["digests"], started)
     report = LoadReport(parsed=counts["parsed"], reused=counts["reused"])
-    return Landscape(files, resolver, names, graph, marks, lambda: notes, report, directory)
-
-
-Decoded = tuple[nx.MultiDiGraph, dict[str, tuple[str, ...]]]
+    return Landscape(
+        files, resolver, names, flows_of(graph), marks, lambda: notes, lambda: graph, report,
+        directory,
+    )  # fmt: skip
 
 
 def _saved_graph(
-    directory: Path,
-    files: VaultFiles,
-    marks: frozenset[str],
-    key: str,
-    started: int,
-    rebuild_fields: Callable[[], dict[str, IntegrationFields]],
-) -> tuple[Decoded | None, int]:
-    """(the saved graph and aliases when they still describe the vault, how many notes
-    were parsed to tell): the snapshot saved for ``key``, the one an alias of ``key``
-    names, or the last one when the notes changed since cannot change the graph. A
-    saved graph of another layout counts as none (the caller builds it anew)."""
+    directory: Path, files: VaultFiles, marks: frozenset[str], key: str, started: int
+) -> tuple[Flows, dict[str, tuple[str, ...]], str, int] | None:
+    """(flows view, alias map, key of the saved graph, how many notes were parsed to
+    tell) of the saved graph when it still describes the vault: the snapshot saved for
+    ``key``, the one an alias of ``key`` names, or the last one when the notes changed
+    since cannot change the graph. A saved graph of another layout counts as none (the
+    caller builds it anew)."""
     try:
         snap = store.read(directory, store.GRAPH, key)
         if snap is not None and _still_true(files, snap[0][1], snap[1]):
-            return _decode(snap[0][0], rebuild_fields), 0
+            return (*decode_light(snap[0][0]), key, 0)
         alias = read_alias(directory, key)
         if alias is not None and _still_true(files, alias[1], alias[2]):
             base = store.read(directory, store.GRAPH, alias[0])
             if base is not None:
-                return _decode(base[0][0], rebuild_fields), 0
+                return (*decode_light(base[0][0]), alias[0], 0)
         patched = patch(directory, files, marks, key, started)
+        if patched is not None:
+            payload, parsed, base_key = patched
+            return (*decode_light(payload), base_key, parsed)
     except LAYOUT_ERRORS:
-        return None, 0
-    if patched is not None:
-        return _decode(patched[0], rebuild_fields), patched[1]
-    return None, 0
+        pass
+    return None
 
 
-def _decode(
-    data: Any, rebuild_fields: Callable[[], dict[str, IntegrationFields]]
-) -> Decoded | None:
-    try:
-        return decode_graph(data, rebuild_fields)
-    except LAYOUT_ERRORS:
-        return None  # a snapshot of another layout: build the graph anew
+def _detail(
+    directory: Path,
+    key: str,
+    flows: Flows,
+    aliases: dict[str, tuple[str, ...]],
+    load_notes: Callable[[], tuple[Note, ...]],
+    resolver: Resolver,
+    names: SystemNames,
+) -> nx.MultiDiGraph:
+    """The whole graph of a warm run: from the detail part saved beside the snapshot of
+    ``key``, or, when it is missing or of another layout, built from the notes."""
+    from intgraph.flows import integration_node
+    from intgraph.graph import build_graph
+
+    def rebuild_fields() -> dict[str, IntegrationFields]:
+        return {integration_node(n.path): n.fields for n in load_notes() if n.is_integration}
+
+    with _no_gc():
+        found = store.read(directory, store.DETAIL, key)
+        if found is not None:
+            try:
+                return decode_graph(flows, aliases, found[0], rebuild_fields)
+            except LAYOUT_ERRORS:
+                pass  # a detail part of another layout: build the graph anew
+        return build_graph(load_notes(), resolver, names)
 
 
 def fingerprint(files: VaultFiles, placeholders: frozenset[str]) -> str:
     """A digest of everything a load depends on: intgraph, the file list and stats,
     and the placeholder links."""
-    h = hashlib.sha256(f"{__version__}\0{FORMAT}\0{files.root}\0".encode())
-    h.update("\0".join(sorted(placeholders)).encode("utf-8"))
-    for rel in files.all_files:
-        size, mtime = files.stats.get(rel, (-1, 0))
-        h.update(f"\0{rel}\0{size}\0{mtime}".encode("utf-8", "surrogateescape"))
+    h = hashlib.sha256(
+        f"{__version__}\0{FORMAT}\0{files.root}\0".encode("utf-8", "surrogateescape")
+    )
+    h.update("\0".join(sorted(placeholders)).encode("utf-8", "surrogateescape"))
+    stats = [files.stats.get(rel, (-1, 0)) for rel in files.all_files]
+    # marshal format 2 writes no back-references, so the same data gives the same bytes
+    h.update(marshal.dumps((files.all_files, stats), 2))
     return h.hexdigest()
 
 

@@ -7,11 +7,9 @@ bytes they parsed, so the parallel result is identical to the serial one.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Collection, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +102,9 @@ def parse_many(
         if progress:
             progress(total, total)
         return out
+    import multiprocessing  # a run that parses little never starts a pool
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     chunks = [paths[i : i + CHUNK] for i in range(0, total, CHUNK)]
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     merged: Parsed = {}

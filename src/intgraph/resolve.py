@@ -17,6 +17,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 
 from intgraph.model import Link, Resolution, name_key
 
@@ -25,13 +26,21 @@ class Resolver:
     """An index of a vault's files that resolves link paths from a given note."""
 
     def __init__(self, files: Iterable[str]) -> None:
-        self._exact: dict[str, str] = {}
-        self._by_name: dict[str, list[str]] = defaultdict(list)
+        self._files = tuple(files)
         self._memo: dict[tuple[str, str], tuple[str, ...]] = {}
-        for path in sorted(files):
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """(every file by its case-folded path, every file path by its case-folded file
+        name in path order), built on first use: a warm run that resolves nothing never
+        pays for it."""
+        exact: dict[str, str] = {}
+        by_name: dict[str, list[str]] = defaultdict(list)
+        for path in sorted(self._files):
             key = name_key(path)
-            self._exact.setdefault(key, path)
-            self._by_name[key.rsplit("/", 1)[-1]].append(path)
+            exact.setdefault(key, path)
+            by_name[key.rsplit("/", 1)[-1]].append(path)
+        return exact, by_name
 
     def candidates(self, target: str, source: str) -> tuple[str, ...]:
         """Return every file ``target`` may mean from ``source``, best first."""
@@ -56,7 +65,7 @@ class Resolver:
             key = name_key(form)
             name = key.rsplit("/", 1)[-1]
             matches = [
-                p for p in self._by_name.get(name, ()) if "/" not in key or _ends_with(p, key)
+                p for p in self._index[1].get(name, ()) if "/" not in key or _ends_with(p, key)
             ]
             if matches:
                 prefix = name_key(folder) + "/" if folder else ""
@@ -73,7 +82,7 @@ class Resolver:
 
     def _exact_forms(self, path: str) -> list[str]:
         for form in _forms(path):
-            hit = self._exact.get(name_key(form))
+            hit = self._index[0].get(name_key(form))
             if hit is not None:
                 return [hit]
         return []

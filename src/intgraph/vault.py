@@ -8,6 +8,7 @@ import re
 import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from intgraph.errors import VaultNotFoundError
@@ -46,7 +47,7 @@ class VaultFiles:
         """The vault's name: its folder name, as Obsidian uses it."""
         return self.root.name
 
-    @property
+    @cached_property
     def all_files(self) -> tuple[str, ...]:
         """Notes and attachments together, sorted."""
         return tuple(sorted((*self.notes, *self.attachments)))
@@ -206,50 +207,73 @@ def find_files(
     while pending:
         dirpath, rel_dir = pending.pop()
         try:
-            with os.scandir(dirpath) as listing:
-                entries = list(listing)
+            entries, folder = _listing(dirpath)
         except OSError as err:
             problems.append(
                 Problem(rel_dir, None, "unreadable", f"cannot list folder: {err.strerror}")
             )
             continue
-        for entry in entries:
-            name = entry.name
-            rel = f"{rel_dir}/{name}" if rel_dir else name
-            if name.startswith(".") or (patterns and excluded(rel)):
-                continue
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                if entry.is_symlink() or rel.lower() in skip_dirs:
+        try:
+            for entry in entries:
+                name = entry.name
+                rel = f"{rel_dir}/{name}" if rel_dir else name
+                if name.startswith(".") or (patterns and excluded(rel)):
                     continue
                 try:
-                    st = entry.stat(follow_symlinks=False)
-                except OSError as err:
-                    problems.append(
-                        Problem(rel, None, "unreadable", f"cannot list folder: {err.strerror}")
-                    )
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    if entry.is_symlink() or rel.lower() in skip_dirs:
+                        continue
+                    try:
+                        st = entry.stat(follow_symlinks=False)
+                    except OSError as err:
+                        problems.append(
+                            Problem(rel, None, "unreadable", f"cannot list folder: {err.strerror}")
+                        )
+                        continue
+                    if (st.st_dev, st.st_ino) not in seen:  # a bind mount of an ancestor
+                        seen.add((st.st_dev, st.st_ino))
+                        pending.append((os.path.join(dirpath, name), rel))
                     continue
-                if (st.st_dev, st.st_ino) not in seen:  # a bind mount of an ancestor
-                    seen.add((st.st_dev, st.st_ino))
-                    pending.append((entry.path, rel))
-                continue
-            try:
-                st = os.stat(entry.path)
-            except OSError:
-                stats[rel] = (-1, 0)  # a broken link, say: recorded when it is read
-            else:
-                if not stat.S_ISREG(st.st_mode):
-                    problems.append(_not_a_file(rel, st.st_mode))
-                    continue
-                stats[rel] = (st.st_size, st.st_mtime_ns)
-            (notes if name.lower().endswith(".md") else attachments).append(rel)
+                try:
+                    st = os.stat(name, dir_fd=folder) if folder is not None else os.stat(entry.path)
+                except OSError:
+                    stats[rel] = (-1, 0)  # a broken link, say: recorded when it is read
+                else:
+                    if not stat.S_ISREG(st.st_mode):
+                        problems.append(_not_a_file(rel, st.st_mode))
+                        continue
+                    stats[rel] = (st.st_size, st.st_mtime_ns)
+                (notes if name.lower().endswith(".md") else attachments).append(rel)
+        finally:
+            if folder is not None:
+                os.close(folder)
     problems.sort(key=lambda p: (p.path, p.code))
     return VaultFiles(
         base, tuple(sorted(notes)), tuple(sorted(attachments)), tuple(problems), stats, notices
     )
+
+
+#: Stat a folder's files relative to the folder's descriptor where the platform can: the
+#: kernel then walks one path component per file instead of the whole path.
+_BY_FD = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd
+
+
+def _listing(dirpath: str) -> tuple[list[os.DirEntry[str]], int | None]:
+    """(the entries of the folder at ``dirpath``, a descriptor of the folder to stat them
+    relative to, or None where the platform cannot); the caller closes the descriptor."""
+    if not _BY_FD:
+        with os.scandir(dirpath) as listing:
+            return list(listing), None
+    fd = os.open(dirpath, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        with os.scandir(fd) as listing:
+            return list(listing), fd
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 class NotRead(OSError):

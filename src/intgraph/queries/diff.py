@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from intgraph.graph import INTEGRATION, SYSTEM, after, before, integration_node
+from intgraph.graph import INTEGRATION, SYSTEM, after, before, flows_of, integration_node
 from intgraph.model import Note, name_key
 from intgraph.pipeline import Landscape, load_vault
 from intgraph.queries.impact import names_of, walk
@@ -343,7 +343,7 @@ def _downstream(graph: nx.MultiDiGraph, targets: list[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for target in targets:
         out[target] = 1
-        reached, _ = walk(graph, target, "downstream")
+        reached, _ = walk(flows_of(graph), target, "downstream")
         for node, (distance, _via) in reached.items():
             out[node] = min(out.get(node, distance + 1), distance + 1)
     return out

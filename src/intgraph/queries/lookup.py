@@ -3,35 +3,46 @@
 from __future__ import annotations
 
 import difflib
-
-import networkx as nx
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from intgraph.errors import UnknownSystemError
-from intgraph.graph import system_index, system_node
+from intgraph.flows import Flows, system_node
 from intgraph.model import name_key
 from intgraph.names import SystemNames
 
+if TYPE_CHECKING:
+    import networkx as nx
 
-def system_names(graph: nx.MultiDiGraph) -> dict[str, str]:
+
+def system_names(graph: nx.MultiDiGraph | Flows) -> Mapping[str, str]:
     """Map every system name and alias key to its node id (names win over aliases).
     The index is kept with the graph (and saved with it in the cache): do not change it."""
+    if isinstance(graph, Flows):
+        return graph.index
+    from intgraph.graph import system_index
+
     return system_index(graph)
 
 
-def find_system(graph: nx.MultiDiGraph, names: SystemNames, query: str) -> str:
-    """Return the node id of the system ``query`` names, or raise UnknownSystemError."""
+def find_system(graph: nx.MultiDiGraph | Flows, names: SystemNames, query: str) -> str:
+    """Return the node id of the system ``query`` names (in ``graph``, or the flows view
+    of one), or raise UnknownSystemError."""
     known = system_names(graph)
+    nodes: Mapping[str, Mapping[str, Any]] = graph.node if isinstance(graph, Flows) else graph._node
     node = known.get(name_key(query))
     if node is None and query.strip():
         key = names.lookup(query)
-        if key is not None and system_node(key) in graph:
+        if key is not None and system_node(key) in nodes:
             node = system_node(key)
     if node is None:
-        raise UnknownSystemError(query, suggest(graph, query, known))
+        raise UnknownSystemError(query, suggest(nodes, query, known))
     return node
 
 
-def suggest(graph: nx.MultiDiGraph, query: str, known: dict[str, str], limit: int = 3) -> list[str]:
+def suggest(
+    nodes: Mapping[str, Mapping[str, Any]], query: str, known: Mapping[str, str], limit: int = 3
+) -> list[str]:
     """The display names of the systems closest to ``query``."""
     wanted = name_key(query)
     if not wanted:
@@ -41,7 +52,7 @@ def suggest(graph: nx.MultiDiGraph, query: str, known: dict[str, str], limit: in
     picks += difflib.get_close_matches(wanted, keys, n=limit, cutoff=0.6)
     names: list[str] = []
     for key in picks:
-        name = graph.nodes[known[key]]["name"]
+        name = nodes[known[key]]["name"]
         if name not in names:
             names.append(name)
     return names[:limit]

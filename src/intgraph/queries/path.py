@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from intgraph.errors import UsageError
-from intgraph.graph import after, before
+from intgraph.graph import after, before, flows_of
 from intgraph.pipeline import Landscape
 from intgraph.queries.impact import label, names_of, walk
 from intgraph.queries.lookup import find_system
@@ -124,10 +124,11 @@ def _hop_graph(
     the cheapest path is the shortest and, of equal lengths, the one with fewest
     Deprecated hops (at most ``max_length`` of them, less than one extra hop).
     """
-    down_systems, down = walk(graph, start, "downstream", max_length, statuses)
+    flows = flows_of(graph)
+    down_systems, down = walk(flows, start, "downstream", max_length, statuses)
     if end not in down_systems:
         return None
-    _up_systems, up = walk(graph, end, "upstream", max_length, statuses)
+    _up_systems, up = walk(flows, end, "upstream", max_length, statuses)
     routed = set(before(graph, start, "via"))
     usable = sorted(set(down) & set(up), key=lambda n: (label(graph, n).lower(), n))
     hops = nx.DiGraph()

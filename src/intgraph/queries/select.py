@@ -9,7 +9,6 @@ Spaces belong to names (``SAP ERP+``).
 
 from __future__ import annotations
 
-import dataclasses
 import fnmatch
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -168,7 +167,7 @@ def _match(landscape: Landscape, term: Term, candidates: Iterable[str]) -> set[s
         ("downstream", term.down, term.down_depth),
     ):
         if wanted:
-            found.update(walk(graph, system, way, depth)[1])
+            found.update(walk(landscape.flows, system, way, depth)[1])
     return found
 
 
@@ -192,7 +191,7 @@ def restrict(
     for node in chosen:
         keep.update(before(graph, node, "source"))
         keep.update(v for v, keys in graph._succ[node].items() if keys)
-    return dataclasses.replace(landscape, graph=graph.subgraph(keep).copy())
+    return landscape.with_graph(graph.subgraph(keep).copy())
 
 
 def selected(

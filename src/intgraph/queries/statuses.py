@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from intgraph.errors import UsageError
-from intgraph.graph import INTEGRATION
+from intgraph.flows import Flows
+from intgraph.model import INTEGRATION
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 TEMPLATE_STATUSES: tuple[str, ...] = ("Planning", "Development", "Production", "Deprecated")
 
 
-def known_statuses(graph: nx.MultiDiGraph) -> list[str]:
-    """The template's four statuses and every status the vault uses, sorted, each once."""
+def known_statuses(graph: nx.MultiDiGraph | Flows) -> list[str]:
+    """The template's four statuses and every status the vault uses (read from the graph
+    or its flows view), sorted, each once."""
     found = {s.lower(): s for s in TEMPLATE_STATUSES}
-    for _node, data in graph.nodes(data=True):
+    for data in (graph.node if isinstance(graph, Flows) else graph._node).values():
         status = data.get("status")
         if data.get("kind") == INTEGRATION and status:
             found.setdefault(status.lower(), status)
     return sorted(found.values(), key=str.lower)
 
 
-def check_statuses(graph: nx.MultiDiGraph, statuses: Iterable[str]) -> tuple[str, ...]:
+def check_statuses(graph: nx.MultiDiGraph | Flows, statuses: Iterable[str]) -> tuple[str, ...]:
     """Return ``statuses`` unchanged, or raise UsageError naming those the vault does not know.
 
     Statuses compare case-insensitively with the template's four and those in the vault.

@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from json.encoder import encode_basestring as _str  # the encoder's own (C) string writer
+from typing import TYPE_CHECKING, Any
 
-from rich.table import Table
-from rich.text import Text
-
-from intgraph.queries.impact import Impact
+from intgraph.queries.impact import AffectedIntegration, AffectedSystem, Impact
 from intgraph.render import escape
-from intgraph.render.console import to_string
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 FORMATS = ("table", "json", "markdown", "mermaid", "csv")
 
 
-def to_dict(result: Impact) -> dict[str, Any]:
-    """The JSON contract of ``intgraph impact --format json``."""
+def to_dict(result: Impact, rows: bool = True) -> dict[str, Any]:
+    """The JSON contract of ``intgraph impact --format json`` (without the systems and
+    integrations when ``rows`` is false)."""
+    if not rows:
+        return {
+            "query": result.query,
+            "system": result.system,
+            "system_path": result.system_path,
+            "direction": result.direction,
+            "max_depth": result.max_depth,
+            "statuses": list(result.statuses),
+            "systems": [],
+            "integrations": [],
+        }
     return {
         "query": result.query,
         "system": result.system,
@@ -55,29 +67,58 @@ def to_dict(result: Impact) -> dict[str, Any]:
     }
 
 
-#: ``json.dumps(row, ensure_ascii=False)`` without building an encoder for every row.
-_ROW = json.JSONEncoder(ensure_ascii=False).encode
-
-
 def render_json(result: Impact) -> str:
-    """JSON text of :func:`to_dict`: one key per line, one system or integration per line.
+    """JSON text of :func:`to_dict`: one key per line, one system or integration per line,
+    exactly as ``json.dumps(value, ensure_ascii=False)`` writes each value.
 
-    (``json.dumps(indent=...)`` falls back to the pure-Python encoder, which costs more
-    than the query on a large answer.)
+    The rows are written straight from the answer with the json module's own string
+    encoder (in C): building a dict per row and encoding it costs more than the query
+    on a large answer, and ``json.dumps(indent=...)`` more still (it falls back to the
+    pure-Python encoder). ``tests/test_impact.py`` checks the bytes against json.dumps.
     """
-    data = to_dict(result)
+    data = to_dict(result, rows=False)
+    data["systems"] = [_system_row(s) for s in result.systems]
+    data["integrations"] = [_integration_row(i) for i in result.integrations]
     parts = []
     for key, value in data.items():
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            rows = ",\n    ".join(map(_ROW, value))
-            text = f"[\n    {rows}\n  ]"
+        if key in ("systems", "integrations"):
+            text = "[\n    " + ",\n    ".join(value) + "\n  ]" if value else "[]"
         else:
             text = json.dumps(value, ensure_ascii=False)
         parts.append(f"  {json.dumps(key)}: {text}")
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+def _opt(text: str | None) -> str:
+    return "null" if text is None else _str(text)
+
+
+def _strs(items: tuple[str, ...]) -> str:
+    return "[" + ", ".join(map(_str, items)) + "]" if items else "[]"
+
+
+def _system_row(s: AffectedSystem) -> str:
+    return (
+        f'{{"name": {_str(s.name)}, "distance": {s.distance!r}, '
+        f'"direction": {_str(s.direction)}, "path": {_opt(s.path)}, "via": {_strs(s.via)}, '
+        f'"middleware": {"true" if s.middleware else "false"}}}'
+    )
+
+
+def _integration_row(i: AffectedIntegration) -> str:
+    return (
+        f'{{"id": {_opt(i.id)}, "title": {_str(i.title)}, "path": {_str(i.path)}, '
+        f'"status": {_opt(i.status)}, "distance": {i.distance!r}, '
+        f'"sources": {_strs(i.sources)}, "targets": {_strs(i.targets)}, '
+        f'"middleware": {_strs(i.middleware)}, "directions": {_strs(i.directions)}, '
+        f'"feedback": {"true" if i.feedback else "false"}, "owner": {_opt(i.owner)}, '
+        f'"next_review": {_opt(i.next_review)}}}'
+    )
+
+
 def _status_text(status: str | None) -> Text:
+    from rich.text import Text
+
     style = {"deprecated": "dim strike", "production": "green", "development": "yellow"}
     value = escape.terminal(status) or "—"
     return Text(value, style=style.get(value.lower(), ""))
@@ -106,6 +147,12 @@ def render_table(result: Impact, width: int | None = None, color: bool = False) 
     nothing is affected."""
     if not result.systems and not result.integrations:
         return _nothing(result)
+    # rich is imported only for a table: a JSON answer does not pay for it.
+    from rich.table import Table
+    from rich.text import Text
+
+    from intgraph.render.console import to_string
+
     head = Text(f"Impact of {escape.terminal(result.system)} ({escape.terminal(filters(result))})")
     head.stylize("bold")
     both = result.direction == "both"

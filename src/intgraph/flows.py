@@ -1,0 +1,152 @@
+"""The data-flow view of the graph: what a traversal reads, without networkx.
+
+:class:`Flows` holds every system and integration node's attributes (the graph's own
+dicts) and, per node, its flow neighbours by role, in the order the graph's adjacency
+holds them: the same lists :func:`intgraph.graph.after` and :func:`~intgraph.graph.before`
+return. A warm run decodes it from the cache alone and answers ``impact`` from it; the
+full :class:`networkx.MultiDiGraph` is built only when something asks for it. It is a
+snapshot of the graph at load time: a graph changed afterwards is not reflected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
+from typing import Any
+
+from intgraph.model import DOCUMENT, INTEGRATION, SYSTEM
+
+#: What a cached view of another layout raises while it is decoded.
+LAYOUT_ERRORS = (AttributeError, IndexError, KeyError, TypeError, ValueError, EOFError)
+_EMPTY: tuple[str, ...] = ()
+_KIND = itemgetter("kind")
+#: The attributes every node of a kind carries (see :func:`intgraph.graph.build_graph`).
+NODE_KEYS = {
+    SYSTEM: frozenset({"kind", "name", "path", "aliases", "middleware"}),
+    INTEGRATION: frozenset({"kind", "name", "title", "id", "path", "status"}),
+    DOCUMENT: frozenset({"kind", "name", "path"}),
+}
+
+
+def system_node(key: str) -> str:
+    """The node id of the system whose :class:`~intgraph.names.SystemId` key is ``key``."""
+    return "system:" + key
+
+
+def integration_node(path: str) -> str:
+    """The node id of the integration note at ``path``."""
+    return "integration:" + path
+
+
+def document_node(path: str) -> str:
+    """The node id of the document at ``path``."""
+    return "document:" + path
+
+
+class FlowsLayoutError(ValueError):
+    """Cached flows that do not have the layout this build writes."""
+
+
+@dataclass(frozen=True)
+class Flows:
+    """Systems and integrations with their flow neighbours (absent key: none)."""
+
+    #: Attributes of every system and integration node, in graph order.
+    node: Mapping[str, Mapping[str, Any]]
+    #: system -> the integrations it is a source of.
+    feeds: Mapping[str, tuple[str, ...]]
+    #: system -> the integrations that target it.
+    fed_by: Mapping[str, tuple[str, ...]]
+    #: middleware system -> the integrations routed through it.
+    routed: Mapping[str, tuple[str, ...]]
+    #: integration -> its source systems, as the note lists them.
+    sources: Mapping[str, tuple[str, ...]]
+    #: integration -> its target systems.
+    targets: Mapping[str, tuple[str, ...]]
+    #: integration -> its middleware systems.
+    via: Mapping[str, tuple[str, ...]]
+    #: Every system name and alias key -> its node (see :func:`intgraph.graph.system_index`).
+    index: Mapping[str, str]
+    #: integration -> the names of its (sources, targets, middleware), for answers.
+    ends: Mapping[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
+    #: integration -> its place in the listing order: by ID, title and path (each
+    #: case-folded but the path), as answers list integrations at one distance.
+    rank: Mapping[str, int]
+    #: integration -> its place when a tie between shortest paths is broken: live
+    #: before Deprecated, then by ID (or title when it has none) and node id.
+    tie: Mapping[str, int]
+
+    def leaving(self, node: str, role: str) -> tuple[str, ...]:
+        """The nodes ``node`` has a ``role`` edge to (``source`` from a system; ``target``
+        or ``via`` from an integration): :func:`intgraph.graph.after` on the graph."""
+        return self.leaving_fn(role)(node)
+
+    def entering(self, node: str, role: str) -> tuple[str, ...]:
+        """The nodes with a ``role`` edge to ``node``: :func:`intgraph.graph.before`."""
+        table = (
+            self.sources if role == "source" else self.fed_by if role == "target" else self.routed
+        )
+        return table.get(node, _EMPTY)
+
+    def leaving_fn(self, role: str) -> Callable[[str], tuple[str, ...]]:
+        """:meth:`leaving` for one ``role``, as a function of the node (for loops)."""
+        table = {"source": self.feeds, "target": self.targets}.get(role, self.via)
+        return lambda node: table.get(node, _EMPTY)
+
+    def entering_fn(self, role: str) -> Callable[[str], tuple[str, ...]]:
+        """:meth:`entering` for one ``role``, as a function of the node (for loops)."""
+        table = (
+            self.sources if role == "source" else self.fed_by if role == "target" else self.routed
+        )
+        return lambda node: table.get(node, _EMPTY)
+
+    def names(self, nodes: Iterable[str]) -> tuple[str, ...]:
+        """The display names of ``nodes``, in order."""
+        node = self.node
+        return tuple([str(node[n]["name"]) for n in nodes])
+
+    @property
+    def has_integrations(self) -> bool:
+        """True when some node is an integration."""
+        return bool(self.sources) or any(d["kind"] == INTEGRATION for d in self.node.values())
+
+
+def decode_flows(data: Any) -> Flows:
+    """The view that its eleven tables (``node`` to ``tie``, in field order) as plain
+    dicts (see :func:`intgraph.snapshot.encode_graph`) describe; raises
+    :class:`FlowsLayoutError` when it has another layout (every check runs at C speed)."""
+    if not (type(data) is tuple and len(data) == 11 and all(type(m) is dict for m in data)):
+        raise FlowsLayoutError("not a flows view")
+    node, *tables, index, ends, rank, tie = data
+    if set(map(type, node.values())) - {dict}:
+        raise FlowsLayoutError("flows node of another layout")
+    kinds = {kind: frozenset(keys) for kind, keys in NODE_KEYS.items() if kind != DOCUMENT}
+    # the distinct (kind, attribute names) pairs: a handful, found at C speed
+    for kind, keys in set(
+        zip(map(_KIND, node.values()), map(frozenset, node.values()), strict=True)
+    ):
+        if kind not in kinds or not keys >= kinds[kind]:
+            raise FlowsLayoutError("flows node of another layout")
+    known = node.keys()
+    for table in tables:
+        if set(map(type, table.values())) - {tuple}:
+            raise FlowsLayoutError("flows table of another layout")
+        if not (table.keys() <= known and set(chain.from_iterable(table.values())) <= known):
+            raise FlowsLayoutError("flows table names unknown nodes")
+    if not set(index.values()) <= known:
+        raise FlowsLayoutError("flows index names unknown nodes")
+    integrations = {n for n, attrs in node.items() if attrs["kind"] == INTEGRATION}
+    if not (ends.keys() == rank.keys() == tie.keys() == integrations):
+        raise FlowsLayoutError("flows orders of another layout")
+    names = chain.from_iterable(ends.values())
+    if (
+        set(map(type, chain(rank.values(), tie.values()))) - {int}
+        or set(map(type, ends.values())) - {tuple}
+        or set(map(len, ends.values())) - {3}
+        or set(map(type, names)) - {tuple}
+    ):
+        raise FlowsLayoutError("flows orders of another layout")
+    feeds, fed_by, routed, sources, targets, via = tables
+    return Flows(node, feeds, fed_by, routed, sources, targets, via, index, ends, rank, tie)
