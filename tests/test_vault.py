@@ -78,3 +78,37 @@ def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:
     assert files.notes == ("Dangling.md",)
     note = read_note(files.root, "Dangling.md")
     assert note.text == "" and note.problems[0].code == "unreadable"
+
+
+@pytest.mark.parametrize("name", ["acme", "hostile", "settings", "encodings", "links"])
+def test_walk_by_folder_descriptor_equals_walk_by_path(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are stat'ed relative to their folder's descriptor where the platform can;
+    the portable walk by full path must find exactly the same."""
+    by_fd = find_files(FIXTURES / name)
+    monkeypatch.setattr("intgraph.vault._BY_FD", False)
+    by_path = find_files(FIXTURES / name)
+    assert by_fd == by_path
+    assert by_fd.stats == by_path.stats
+
+
+def test_walk_keeps_one_folder_descriptor_open(tmp_path: Path) -> None:
+    """However many folders a vault has, the walk holds one descriptor at a time: it
+    succeeds with only a few descriptors to spare, and leaves none open."""
+    resource = pytest.importorskip("resource")
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("counts open descriptors in /proc/self/fd (Linux)")
+    for i in range(300):
+        folder = tmp_path / f"f{i:03d}" / "sub"
+        folder.mkdir(parents=True)
+        (folder / "n.md").write_text("# n\n", encoding="utf-8")
+    open_now = len(os.listdir("/proc/self/fd"))
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (open_now + 8, hard))
+    try:
+        found = find_files(tmp_path)
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert not found.problems and len(found.notes) == 300
+    assert len(os.listdir("/proc/self/fd")) == open_now

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import shutil
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -103,7 +102,11 @@ def guarded(func: F) -> F:
 
 def width() -> int:
     """The table width: the terminal's own (``COLUMNS`` wins), or 120 when piped."""
-    return shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
+    if not sys.stdout.isatty():
+        return 120
+    import shutil
+
+    return shutil.get_terminal_size((120, 24)).columns
 
 
 def split_list(values: tuple[str, ...]) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +48,8 @@ def suggest(
         return []
     keys = sorted(known)
     picks = [k for k in keys if wanted in k or k in wanted]
+    import difflib  # only an unknown name pays for it
+
     picks += difflib.get_close_matches(wanted, keys, n=limit, cutoff=0.6)
     names: list[str] = []
     for key in picks:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from intgraph.errors import OutputError
@@ -53,6 +52,8 @@ def _remember(target: Path, data: bytes) -> None:
     path = _registry_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only a run that writes a file pays for it
+
         with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, encoding="utf-8") as f:
             json.dump(kept, f)
         os.replace(f.name, path)
@@ -105,6 +106,8 @@ def write_text(path: str | Path, text: str, force: bool = False) -> Path:
     data = mark(target, text).encode("utf-8")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only a run that writes a file pays for it
+
         with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as handle:
             handle.write(data)
         os.replace(handle.name, target)
