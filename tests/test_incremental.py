@@ -3,6 +3,7 @@ command's output, equal a full rebuild's, byte for byte."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import re
@@ -12,6 +13,7 @@ import pytest
 from benchmarks.vaultgen import generate
 from tests.test_determinism import _commands, _outputs
 
+from intgraph.flows import Flows
 from intgraph.graph import INTEGRATION, fields_of
 from intgraph.pipeline import Landscape, load_vault
 
@@ -28,6 +30,13 @@ def _shape(landscape: Landscape) -> tuple[object, ...]:
     )
 
 
+def _flows(landscape: Landscape) -> Flows:
+    """The flows view, without the template fields a cold graph's nodes also hold."""
+    flows = landscape.flows
+    node = {n: {k: v for k, v in d.items() if k != "fields"} for n, d in flows.node.items()}
+    return dataclasses.replace(flows, node=node)
+
+
 def _edit(vault: Path, rng: random.Random, kind: str, cache: Path) -> None:
     notes = sorted((vault / "Integrations").rglob("*.md"))
     note = rng.choice(notes)
@@ -40,6 +49,23 @@ def _edit(vault: Path, rng: random.Random, kind: str, cache: Path) -> None:
         note.write_text(re.sub(r"Production|Development|Planning", "Retired", text, count=1))
     elif kind == "link":
         note.write_text(text + "\nSee [[Order Design 00001]].\n", encoding="utf-8")
+    elif kind in ("target", "source", "middleware"):  # rewired to a system in the vault
+        systems = sorted(p.stem for p in (vault / "Systems").glob("*.md"))
+        label = {"target": "Target System", "source": "Source System"}.get(kind)
+        if label is None:
+            text = re.sub(
+                r"Components: \[\[[^\]]+\]\]", f"Components: [[{rng.choice(systems)}]]", text
+            )
+        else:
+            at = text.find(label)
+            head, tail = text[:at], text[at:]
+            tail = re.sub(
+                r"Name: \[\[[^\]]+\]\]", f"Name: [[{rng.choice(systems)}]]", tail, count=1
+            )
+            text = head + tail
+        note.write_text(text, encoding="utf-8")
+    elif kind == "title":
+        note.write_text(re.sub(r"^# .*$", f"# Renamed {rng.random()}", text, count=1, flags=re.M))
     elif kind == "alias":
         system = rng.choice(sorted((vault / "Systems").glob("*.md")))
         system.write_text("---\ntype: system\naliases: [ZZ-ALIAS]\n---\n# X\n", encoding="utf-8")
@@ -66,20 +92,23 @@ def test_random_edits_equal_a_full_rebuild(
     load_vault(vault, cache_dir=cache)
     notes_cache = (cache / "notes.cache").read_bytes()
     kinds = ["prose", "templater", "status", "prose", "link", "same-size", "alias", "prose"]
-    patched = 0
+    kinds += ["target", "source", "middleware", "title", "target", "status", "source"]
+    patched: list[str] = []
     for kind in kinds:
         _edit(vault, rng, kind, cache)
         kept = load_vault(vault, cache_dir=cache)
         truth = load_vault(vault)
+        assert _flows(kept) == _flows(truth), kind
         assert _shape(kept) == _shape(truth), kind
         if kept.report.snapshot and kept.report.parsed:
-            patched += 1
-            assert kind in ("prose", "templater", "same-size"), kind
+            patched.append(kind)
         assert kept.notes == truth.notes
         assert kept.problems == truth.problems
         warm = _outputs(vault, out, ["--cache-dir", str(cache)], commands)
         assert warm == _outputs(vault, out, ["--no-cache"], commands), kind
-    assert patched >= 3
+    assert len(patched) >= 3
+    # Edits to an integration's fields and links are patched into the saved graph too.
+    assert set(patched) & {"status", "target", "source", "middleware", "title", "link"}
     # Few notes changed: they went to the notes delta, the notes cache was not rewritten.
     assert (cache / "notes.cache").read_bytes() == notes_cache
     assert (cache / "notes-delta.cache").exists()

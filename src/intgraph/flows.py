@@ -16,7 +16,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from intgraph.model import DOCUMENT, INTEGRATION, SYSTEM
+from intgraph.model import DOCUMENT, INTEGRATION, SYSTEM, Note, ref_name
 
 #: What a cached view of another layout raises while it is decoded.
 LAYOUT_ERRORS = (AttributeError, IndexError, KeyError, TypeError, ValueError, EOFError)
@@ -43,6 +43,38 @@ def integration_node(path: str) -> str:
 def document_node(path: str) -> str:
     """The node id of the document at ``path``."""
     return "document:" + path
+
+
+def integration_attrs(note: Note) -> dict[str, Any]:
+    """The attributes of an integration note's node (but its fields), in graph order."""
+    f = note.fields
+    return {
+        "kind": INTEGRATION,
+        "name": note.title,
+        "title": note.title,
+        "id": f.integration_id,
+        "path": note.path,
+        "status": f.status,
+        "owner": ref_name(f.owner) if f.owner else None,
+        "next_review": f.meta("Next Review"),
+    }
+
+
+def listing_key(data: Mapping[str, Any]) -> tuple[str, str, str]:
+    """How answers list integrations (at one distance): by ID, title and path."""
+    return (str(data.get("id") or "").lower(), str(data["title"]).lower(), str(data["path"]))
+
+
+def tie_key(data: Mapping[str, Any]) -> tuple[bool, str]:
+    """Which integration a tie between shortest paths goes to (then by node id): live
+    ones before Deprecated, then by ID, or title when it has none."""
+    status = str(data.get("status") or "").lower()
+    return (status == "deprecated", str(data.get("id") or data["title"]).lower())
+
+
+def places(nodes: list[str], key: Callable[[str], tuple[Any, ...]]) -> dict[str, int]:
+    """Each of ``nodes`` -> its place when they are sorted by ``key``."""
+    return {n: place for place, n in enumerate(sorted(nodes, key=key))}
 
 
 class FlowsLayoutError(ValueError):

@@ -9,13 +9,21 @@ without looking at edge data.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Collection, Iterable, Sequence
 from weakref import WeakKeyDictionary
 
 import networkx as nx
 
-from intgraph.flows import Flows, document_node, integration_node, system_node
+from intgraph.flows import (
+    Flows,
+    document_node,
+    integration_attrs,
+    integration_node,
+    listing_key,
+    places,
+    system_node,
+    tie_key,
+)
 from intgraph.model import (
     DOCUMENT,
     INTEGRATION,
@@ -25,7 +33,6 @@ from intgraph.model import (
     Ref,
     name_key,
     note_name,
-    ref_name,
 )
 from intgraph.names import SystemId, SystemNames
 from intgraph.resolve import Resolver
@@ -42,8 +49,10 @@ __all__ = [
     "fields_of",
     "flows_of",
     "has_status",
+    "integration_attrs",
     "integration_node",
     "listing_key",
+    "places",
     "remember_flows",
     "remember_index",
     "system_index",
@@ -154,28 +163,11 @@ def flows_of(graph: nx.MultiDiGraph) -> Flows:
     }
     flows = Flows(
         node, feeds, fed_by, routed, sources, targets, via, system_index(graph), ends,
-        _places(integrations, lambda n: listing_key(node[n])),
-        _places(integrations, lambda n: (*tie_key(node[n]), n)),
+        places(integrations, lambda n: listing_key(node[n])),
+        places(integrations, lambda n: (*tie_key(node[n]), n)),
     )  # fmt: skip
     remember_flows(graph, flows)
     return flows
-
-
-def listing_key(data: Mapping[str, Any]) -> tuple[str, str, str]:
-    """How answers list integrations (at one distance): by ID, title and path."""
-    return (str(data.get("id") or "").lower(), str(data["title"]).lower(), str(data["path"]))
-
-
-def tie_key(data: Mapping[str, Any]) -> tuple[bool, str]:
-    """Which integration a tie between shortest paths goes to (then by node id): live
-    ones before Deprecated, then by ID, or title when it has none."""
-    status = str(data.get("status") or "").lower()
-    return (status == "deprecated", str(data.get("id") or data["title"]).lower())
-
-
-def _places(nodes: list[str], key: Callable[[str], tuple[Any, ...]]) -> dict[str, int]:
-    """Each of ``nodes`` -> its place when they are sorted by ``key``."""
-    return {n: place for place, n in enumerate(sorted(nodes, key=key))}
 
 
 def remember_flows(graph: nx.MultiDiGraph, flows: Flows) -> None:
@@ -199,18 +191,7 @@ def build_graph(notes: Sequence[Note], resolver: Resolver, names: SystemNames) -
     for note in integrations:
         node = integration_node(note.path)
         f = note.fields
-        graph.add_node(
-            node,
-            kind=INTEGRATION,
-            name=note.title,
-            title=note.title,
-            id=f.integration_id,
-            path=note.path,
-            status=f.status,
-            owner=ref_name(f.owner) if f.owner else None,
-            next_review=f.meta("Next Review"),
-            fields=f,
-        )
+        graph.add_node(node, **integration_attrs(note), fields=f)
         for endpoint in f.sources:
             system = _add_ref(graph, names, endpoint.ref, note.path)
             graph.add_edge(system, node, key="source", role="source")

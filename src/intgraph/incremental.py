@@ -28,7 +28,8 @@ from typing import Any
 from intgraph import __version__
 from intgraph import cache as store
 from intgraph.codec import FORMAT
-from intgraph.model import Field
+from intgraph.model import Field, Note
+from intgraph.patch import patch_flows
 from intgraph.reader import digest, parse_many
 from intgraph.vault import VaultFiles, read_bytes
 
@@ -105,9 +106,11 @@ def read_alias(directory: Path, key: str) -> tuple[str, Any, int] | None:
 def patch(
     directory: Path, files: VaultFiles, marks: frozenset[str], key: str, started: int
 ) -> tuple[Any, int, str] | None:
-    """(the saved snapshot's payload, how many notes were parsed, its key) when the saved graph
-    still describes the vault whose key is ``key``; None when it must be rebuilt. On
-    success, the alias for ``key`` and the updated index are written."""
+    """(the saved snapshot's light payload, how many notes were parsed, its key) when the
+    saved graph still describes the vault whose key is ``key`` (an alias for ``key`` is
+    written), or describes it once :func:`intgraph.patch.patch_flows` applies the
+    changed integration notes (the patched light part is written under ``key``); None
+    when it must be rebuilt. The updated index is written either way."""
     found = store.read(directory, STATS, stats_key(files, marks))
     if found is None:
         return None
@@ -125,13 +128,21 @@ def patch(
         return None
     parsed = parse_many(files.root, changed, marks, workers=1)
     fresh = dict(entries)
+    moved: dict[str, Note] = {}
     for rel in changed:
-        sha, _note, _encoded, graph = parsed[rel]
+        sha, note, _encoded, graph = parsed[rel]
         if graph != entries[rel][3]:
-            return None
+            moved[rel] = note
         size, mtime = files.stats[rel]
         fresh[rel] = (size, mtime, sha, graph)
     racy = {rel: e[2] for rel, e in fresh.items() if e[1] >= started - RACY_NS}
+    if moved:
+        light = patch_flows(snap[0][0], moved, files.all_files)
+        if light is None:
+            return None
+        store.write(directory, store.GRAPH, key, (light, racy), started)
+        store.write(directory, STATS, stats_key(files, marks), (key, all_files, fresh), started)
+        return light, len(changed), key
     store.write(directory, STATS, stats_key(files, marks), (graph_key, all_files, fresh), started)
     store.write(directory, ALIAS, key, (graph_key, racy), started)
     return snap[0][0], len(changed), graph_key

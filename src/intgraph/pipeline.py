@@ -299,7 +299,8 @@ def _detail(
     names: SystemNames,
 ) -> nx.MultiDiGraph:
     """The whole graph of a warm run: from the detail part saved beside the snapshot of
-    ``key``, or, when it is missing or of another layout, built from the notes."""
+    ``key``, or, when it is missing or of another layout (an edit was patched into the
+    flows view, say), built from the notes and saved for the next run."""
     from intgraph.flows import integration_node
     from intgraph.graph import build_graph
 
@@ -313,7 +314,9 @@ def _detail(
                 return decode_graph(flows, aliases, found[0], rebuild_fields)
             except LAYOUT_ERRORS:
                 pass  # a detail part of another layout: build the graph anew
-        return build_graph(load_notes(), resolver, names)
+        graph = build_graph(load_notes(), resolver, names)
+        store.write(directory, store.DETAIL, key, encode_graph(graph, aliases)[1], time.time_ns())
+        return graph
 
 
 def fingerprint(files: VaultFiles, placeholders: frozenset[str]) -> str:

@@ -28,7 +28,14 @@ from intgraph.model import DOCUMENT, INTEGRATION, IntegrationFields
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["LAYOUT_ERRORS", "SnapshotError", "decode_graph", "decode_light", "encode_graph"]
+__all__ = [
+    "LAYOUT_ERRORS",
+    "SnapshotError",
+    "decode_graph",
+    "decode_light",
+    "encode_graph",
+    "encode_light",
+]
 
 
 class SnapshotError(FlowsLayoutError):
@@ -50,12 +57,27 @@ def encode_graph(
     from intgraph.graph import fields_of, flows_of
 
     flows = flows_of(graph)
+    light = encode_light(flows, aliases)
+    light_nodes = light[0][0]
+    nodes = {n: None if n in light_nodes else _plain(a) for n, a in graph._node.items()}
+    fields = {
+        node: encode_fields(fields_of(graph, node))
+        for node, attrs in light_nodes.items()
+        if attrs["kind"] == INTEGRATION
+    }
+    # The successor dicts hold only str keys and str-valued edge data: marshal takes
+    # them as they are, without a copy.
+    return light, (nodes, graph._succ, marshal.dumps(fields))
+
+
+def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[Any, ...]:
+    """The light part of a graph whose flows view is ``flows``, as primitives."""
     light_nodes = {n: _plain(attrs) for n, attrs in flows.node.items()}
     # One string object per node id, so that marshal writes every later use as a
     # reference: the file is a third smaller and loads faster.
     one = {n: n for n in light_nodes}
     tables = (flows.feeds, flows.fed_by, flows.routed, flows.sources, flows.targets, flows.via)
-    light = (
+    return (
         (
             light_nodes,
             *({one[k]: tuple(one[n] for n in v) for k, v in t.items()} for t in tables),
@@ -66,15 +88,6 @@ def encode_graph(
         ),
         {path: tuple(a) for path, a in aliases.items()},
     )
-    nodes = {n: None if n in light_nodes else _plain(a) for n, a in graph._node.items()}
-    fields = {
-        node: encode_fields(fields_of(graph, node))
-        for node, attrs in light_nodes.items()
-        if attrs["kind"] == INTEGRATION
-    }
-    # The successor dicts hold only str keys and str-valued edge data: marshal takes
-    # them as they are, without a copy.
-    return light, (nodes, graph._succ, marshal.dumps(fields))
 
 
 def decode_light(data: Any) -> tuple[Flows, dict[str, tuple[str, ...]]]:
