@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, repeat
+from operator import ge, itemgetter
 from typing import Any
 
 from intgraph.model import DOCUMENT, INTEGRATION, SYSTEM, Note, ref_name
@@ -28,6 +28,7 @@ NODE_KEYS = {
     INTEGRATION: frozenset({"kind", "name", "title", "id", "path", "status"}),
     DOCUMENT: frozenset({"kind", "name", "path"}),
 }
+_SYSTEM, _INTEGRATION = NODE_KEYS[SYSTEM], NODE_KEYS[INTEGRATION]
 
 
 def system_node(key: str) -> str:
@@ -148,28 +149,32 @@ class Flows:
 def decode_flows(data: Any) -> Flows:
     """The view that its eleven tables (``node`` to ``tie``, in field order) as plain
     dicts (see :func:`intgraph.snapshot.encode_graph`) describe; raises
-    :class:`FlowsLayoutError` when it has another layout (every check runs at C speed)."""
+    :class:`FlowsLayoutError` when it has another layout (the checks run at C speed, but
+    for a pass that sorts the nodes by kind)."""
     if not (type(data) is tuple and len(data) == 11 and all(type(m) is dict for m in data)):
         raise FlowsLayoutError("not a flows view")
     node, *tables, index, ends, rank, tie = data
     if set(map(type, node.values())) - {dict}:
         raise FlowsLayoutError("flows node of another layout")
-    kinds = {kind: frozenset(keys) for kind, keys in NODE_KEYS.items() if kind != DOCUMENT}
-    # the distinct (kind, attribute names) pairs: a handful, found at C speed
-    for kind, keys in set(
-        zip(map(_KIND, node.values()), map(frozenset, node.values()), strict=True)
+    kinds = list(map(_KIND, node.values()))
+    integrations = {n for n, kind in zip(node, kinds, strict=True) if kind == INTEGRATION}
+    by_kind: dict[str, list[dict[str, Any]]] = {SYSTEM: [], INTEGRATION: []}
+    for attrs, kind in zip(node.values(), kinds, strict=True):
+        if kind not in by_kind:
+            raise FlowsLayoutError("flows node of another kind")
+        by_kind[kind].append(attrs)
+    if not (
+        all(map(ge, map(dict.keys, by_kind[INTEGRATION]), repeat(_INTEGRATION)))
+        and all(map(ge, map(dict.keys, by_kind[SYSTEM]), repeat(_SYSTEM)))
     ):
-        if kind not in kinds or not keys >= kinds[kind]:
-            raise FlowsLayoutError("flows node of another layout")
-    known = node.keys()
-    for table in tables:
-        if set(map(type, table.values())) - {tuple}:
-            raise FlowsLayoutError("flows table of another layout")
-        if not (table.keys() <= known and set(chain.from_iterable(table.values())) <= known):
-            raise FlowsLayoutError("flows table names unknown nodes")
-    if not set(index.values()) <= known:
+        raise FlowsLayoutError("flows node of another layout")
+    if set(map(type, chain.from_iterable(t.values() for t in tables))) - {tuple}:
+        raise FlowsLayoutError("flows table of another layout")
+    named = set(chain.from_iterable(chain.from_iterable(t.values() for t in tables)))
+    if not (all(t.keys() <= node.keys() for t in tables) and named <= node.keys()):
+        raise FlowsLayoutError("flows table names unknown nodes")
+    if not set(index.values()) <= node.keys():
         raise FlowsLayoutError("flows index names unknown nodes")
-    integrations = {n for n, attrs in node.items() if attrs["kind"] == INTEGRATION}
     if not (ends.keys() == rank.keys() == tie.keys() == integrations):
         raise FlowsLayoutError("flows orders of another layout")
     names = chain.from_iterable(ends.values())
