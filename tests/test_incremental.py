@@ -112,3 +112,122 @@ def test_random_edits_equal_a_full_rebuild(
     # Few notes changed: they went to the notes delta, the notes cache was not rewritten.
     assert (cache / "notes.cache").read_bytes() == notes_cache
     assert (cache / "notes-delta.cache").exists()
+
+
+def _rewire(note: Path, label: str, target: str) -> None:
+    """Point the first Name under ``label`` (or the middleware) of ``note`` at ``target``."""
+    text = note.read_text(encoding="utf-8")
+    if label == "Components":
+        text = re.sub(r"Components: \[\[[^\]]+\]\]", f"Components: [[{target}]]", text)
+    else:
+        at = text.find(label)
+        tail = re.sub(r"Name: \[\[[^\]]+\]\]", f"Name: [[{target}]]", text[at:], count=1)
+        text = text[:at] + tail
+    note.write_text(text, encoding="utf-8")
+
+
+def _later_note(landscape: Landscape, rng: random.Random) -> Path:
+    """An integration note that is no system's first integration (so a rewiring among
+    systems used earlier can be patched)."""
+    flows = landscape.flows
+    order = [n for n, d in flows.node.items() if d["kind"] == INTEGRATION]
+    first: set[str] = set()
+    for s, data in flows.node.items():
+        if data["kind"] != INTEGRATION:
+            users = {*flows.feeds.get(s, ()), *flows.fed_by.get(s, ()), *flows.routed.get(s, ())}
+            if users:
+                first.add(min(users, key=order.index))
+    later = [n for n in order if n not in first]
+    return landscape.files.root / flows.node[rng.choice(later)]["path"]
+
+
+@pytest.mark.parametrize("seed", [11, 12, 13])
+def test_many_random_rewirings_patch_to_the_full_rebuilds_graph(seed: int, tmp_path: Path) -> None:
+    """Forty edits in a row, each either patched or rebuilt: the flows view and the graph
+    always equal a build from scratch (the cache is never cleared in between)."""
+    rng = random.Random(seed)
+    vault = tmp_path / "vault"
+    generate(vault, 60, seed=seed)
+    cache = tmp_path / "cache"
+    landscape = load_vault(vault, cache_dir=cache)
+    systems = sorted(p.stem for p in (vault / "Systems").glob("*.md"))
+    ways = {"patched": 0, "rebuilt": 0}
+    for step in range(40):
+        note = _later_note(landscape, rng)
+        label = rng.choice(["Target System", "Source System", "Components", "status"])
+        if label == "status":
+            text = note.read_text(encoding="utf-8")
+            status = rng.choice(["Production", "Deprecated", "Planning", "Sunset"])
+            note.write_text(re.sub(r"(\*\*Status\*\*: )\S+", rf"\g<1>{status}", text, count=1))
+        else:
+            pick = rng.choice(systems) if rng.random() < 0.9 else f"Brand New {step}"
+            _rewire(note, label, pick)
+        os.utime(note, ns=(1_600_000_000_000_000_000 + step, 1_600_000_000_000_000_000 + step))
+        landscape = load_vault(vault, cache_dir=cache)
+        truth = load_vault(vault)
+        assert _flows(landscape) == _flows(truth), (step, label)
+        assert _shape(landscape) == _shape(truth), (step, label)
+        ways["patched" if landscape.report.snapshot else "rebuilt"] += 1
+    assert ways["patched"] >= 20  # most rewirings among known systems are patched
+    assert ways["rebuilt"] >= 1  # a brand-new system is not
+
+
+def test_an_edit_naming_a_new_system_rebuilds(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    generate(vault, 20, seed=5)
+    cache = tmp_path / "cache"
+    landscape = load_vault(vault, cache_dir=cache)
+    note = _later_note(landscape, random.Random(5))
+    _rewire(note, "Target System", "A System Nobody Knew")
+    os.utime(note, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    again = load_vault(vault, cache_dir=cache)
+    assert not again.report.snapshot
+    assert _flows(again) == _flows(load_vault(vault))
+
+
+def test_a_status_edit_is_patched_and_parses_one_note(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    generate(vault, 20, seed=6)
+    cache = tmp_path / "cache"
+    landscape = load_vault(vault, cache_dir=cache)
+    note = _later_note(landscape, random.Random(6))
+    text = note.read_text(encoding="utf-8")
+    note.write_text(re.sub(r"(\*\*Status\*\*: )\S+", r"\g<1>Deprecated", text, count=1))
+    os.utime(note, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    again = load_vault(vault, cache_dir=cache)
+    assert again.report.snapshot and again.report.parsed == 1
+    assert "graph" not in again.__dict__  # answered from the patched flows view
+    assert _flows(again) == _flows(load_vault(vault))
+    assert again.flows.node[f"integration:{note.relative_to(vault).as_posix()}"]["status"] == (
+        "Deprecated"
+    )
+
+
+def test_middleware_that_is_also_a_target_keeps_the_graphs_order(tmp_path: Path) -> None:
+    """An integration's middleware list follows its adjacency, where a system that is also
+    a target sits at its target's place: Components [[Y]], [[X]] with target X lists X
+    first. The patch must give that order, as the full build does."""
+    vault = tmp_path / "vault"
+    generate(vault, 40, seed=8)
+    cache = tmp_path / "cache"
+    landscape = load_vault(vault, cache_dir=cache)
+    flows = landscape.flows
+    order = [n for n, d in flows.node.items() if d["kind"] == INTEGRATION]
+    note = order[-1]  # the last integration: every system someone uses was used before it
+    used = [
+        s
+        for s, d in flows.node.items()
+        if d["kind"] != INTEGRATION
+        and {*flows.feeds.get(s, ()), *flows.fed_by.get(s, ()), *flows.routed.get(s, ())} - {note}
+        and d.get("path")
+    ]
+    x, y = (flows.node[s]["name"] for s in used[:2])
+    path = vault / flows.node[note]["path"]
+    _rewire(path, "Target System", x)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"Components: .*", f"Components: [[{y}]], [[{x}]]", text, count=1))
+    os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    again = load_vault(vault, cache_dir=cache)
+    assert again.report.snapshot  # patched
+    assert _flows(again) == _flows(load_vault(vault))
+    assert again.flows.ends[note][2] == (x, y)
