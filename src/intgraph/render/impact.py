@@ -72,13 +72,15 @@ def render_json(result: Impact) -> str:
     exactly as ``json.dumps(value, ensure_ascii=False)`` writes each value.
 
     The rows are written straight from the answer with the json module's own string
-    encoder (in C): building a dict per row and encoding it costs more than the query
+    encoder (in C), and a value that recurs (a status, an owner, a list of system names)
+    is encoded once: building a dict per row and encoding it costs more than the query
     on a large answer, and ``json.dumps(indent=...)`` more still (it falls back to the
-    pure-Python encoder). ``tests/test_impact.py`` checks the bytes against json.dumps.
+    pure-Python encoder). ``tests/test_flows.py`` checks the bytes against json.dumps.
     """
     data = to_dict(result, rows=False)
-    data["systems"] = [_system_row(s) for s in result.systems]
-    data["integrations"] = [_integration_row(i) for i in result.integrations]
+    known = _Encoded()
+    data["systems"] = [_system_row(s, known) for s in result.systems]
+    data["integrations"] = [_integration_row(i, known) for i in result.integrations]
     parts = []
     for key, value in data.items():
         if key in ("systems", "integrations"):
@@ -89,30 +91,37 @@ def render_json(result: Impact) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def _opt(text: str | None) -> str:
-    return "null" if text is None else _str(text)
+class _Encoded(dict[str | tuple[str, ...] | None, str]):
+    """A value's JSON text, made on first use: a string (or None) or a list of strings."""
+
+    def __missing__(self, value: str | tuple[str, ...] | None) -> str:
+        if value is None:
+            text = "null"
+        elif isinstance(value, tuple):
+            text = "[" + ", ".join(map(_str, value)) + "]"
+        else:
+            text = _str(value)
+        self[value] = text
+        return text
 
 
-def _strs(items: tuple[str, ...]) -> str:
-    return "[" + ", ".join(map(_str, items)) + "]" if items else "[]"
-
-
-def _system_row(s: AffectedSystem) -> str:
+def _system_row(s: AffectedSystem, known: _Encoded) -> str:
     return (
-        f'{{"name": {_str(s.name)}, "distance": {s.distance!r}, '
-        f'"direction": {_str(s.direction)}, "path": {_opt(s.path)}, "via": {_strs(s.via)}, '
+        f'{{"name": {known[s.name]}, "distance": {s.distance!r}, '
+        f'"direction": {known[s.direction]}, "path": {known[s.path]}, "via": {known[s.via]}, '
         f'"middleware": {"true" if s.middleware else "false"}}}'
     )
 
 
-def _integration_row(i: AffectedIntegration) -> str:
+def _integration_row(i: AffectedIntegration, known: _Encoded) -> str:
     return (
-        f'{{"id": {_opt(i.id)}, "title": {_str(i.title)}, "path": {_str(i.path)}, '
-        f'"status": {_opt(i.status)}, "distance": {i.distance!r}, '
-        f'"sources": {_strs(i.sources)}, "targets": {_strs(i.targets)}, '
-        f'"middleware": {_strs(i.middleware)}, "directions": {_strs(i.directions)}, '
-        f'"feedback": {"true" if i.feedback else "false"}, "owner": {_opt(i.owner)}, '
-        f'"next_review": {_opt(i.next_review)}}}'
+        f'{{"id": {"null" if i.id is None else _str(i.id)}, "title": {_str(i.title)}, '
+        f'"path": {_str(i.path)}, '
+        f'"status": {known[i.status]}, "distance": {i.distance!r}, '
+        f'"sources": {known[i.sources]}, "targets": {known[i.targets]}, '
+        f'"middleware": {known[i.middleware]}, "directions": {known[i.directions]}, '
+        f'"feedback": {"true" if i.feedback else "false"}, "owner": {known[i.owner]}, '
+        f'"next_review": {known[i.next_review]}}}'
     )
 
 
