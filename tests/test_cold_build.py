@@ -23,7 +23,9 @@ from intgraph.graph import (
     assemble,
     build_graph,
     fields_of,
+    fields_piece,
     graph_record,
+    join_pieces,
     record_aliases,
     system_index,
 )
@@ -129,7 +131,8 @@ def test_records_carry_what_the_graph_reads() -> None:
     encoded = encode(note)
     record = graph_record(encoded)
     assert record[0] == rel and record[3] is not None
-    assert record[3][10] == encoded[6]
+    piece = fields_piece(rel, encoded[6])
+    assert marshal.loads(join_pieces([piece, piece])) == {"integration:" + rel: encoded[6]}
     from dataclasses import replace
 
     moved = replace(note, fields=replace(note.fields, status="Retired"))
@@ -144,10 +147,13 @@ def test_record_aliases_and_assemble_on_records(tmp_path: Path) -> None:
     records = [graph_record(encode(n)) for n in landscape.notes]
     aliases = record_aliases(records)
     assert aliases == {n.path: n.aliases for n in landscape.notes if n.aliases}
-    graph, fields = assemble(records, landscape.resolver, SystemNames(landscape.resolver, aliases))
+    graph = assemble(records, landscape.resolver, SystemNames(landscape.resolver, aliases))
     reference = batch(landscape)
-    assert list(fields) == [n for n, d in reference._node.items() if d["kind"] == INTEGRATION]
+    assert list(graph._node.items()) == [
+        (n, {k: v for k, v in d.items() if k != "fields"}) for n, d in reference._node.items()
+    ]
     assert system_index(graph) == system_index(reference)
+    assert marshal.loads(join_pieces([])) == {}
 
 
 def test_cold_load_keeps_no_notes(tmp_path: Path) -> None:

@@ -24,7 +24,16 @@ import networkx as nx
 from intgraph import cache as store
 from intgraph.codec import decode as decode_note
 from intgraph.codec import decode_fields
-from intgraph.graph import INTEGRATION, Record, assemble, graph_record, record_aliases, system_index
+from intgraph.graph import (
+    INTEGRATION,
+    Record,
+    assemble,
+    fields_piece,
+    graph_record,
+    join_pieces,
+    record_aliases,
+    system_index,
+)
 from intgraph.incremental import (
     MAX_CHANGED,
     RACY_NS,
@@ -41,6 +50,8 @@ from intgraph.vault import VaultFiles
 
 #: A notes-cache entry: (size, mtime_ns, content digest, encoded note, graph digest).
 Entry = tuple[int, int, bytes, tuple[Any, ...], bytes]
+#: How many items :func:`intgraph.codec.encode_fields` makes.
+FIELDS_LENGTH = 14
 #: What a cache entry of another layout raises while it is read.
 ENTRY_ERRORS = (AttributeError, IndexError, KeyError, TypeError, ValueError)
 
@@ -118,10 +129,15 @@ def cold_load(
     reused, todo = reusable(files, entries, written, changes, changed_at)
     records: dict[str, Record] = {}
     digests: dict[str, tuple[bytes, bytes]] = {}
+    pieces: list[bytes] = []  # the fields blob, in parts (see graph.fields_piece)
     try:
         for rel, entry in reused.items():
             records[rel] = graph_record(entry[3])
             digests[rel] = (entry[2], entry[4])
+            if entry[3][9]:
+                if not (type(entry[3][6]) is tuple and len(entry[3][6]) == FIELDS_LENGTH):
+                    raise ValueError(f"fields of another layout in the notes cache: {rel}")
+                pieces.append(fields_piece(rel, entry[3][6]))
     except ENTRY_ERRORS:  # a cache entry of the right version but the wrong shape
         return cold_load(files, marks, resolver, directory, graph_key, started, workers,
                          progress, raw, reuse=False)  # fmt: skip
@@ -136,7 +152,7 @@ def cold_load(
     with writer:
         if reused:
             writer.add(marshal.dumps(reused))
-        for frame, batch, sums in parse_stream(
+        for frame, batch, sums, piece in parse_stream(
             files.root, todo, files.stats, marks, workers, progress, raw
         ):
             writer.add(frame)
@@ -148,6 +164,7 @@ def cold_load(
                 records[record[0]] = record
             for rel, sha, graph_sum in sums:
                 digests[rel] = (sha, graph_sum)
+            pieces.append(piece)
         writer.commit()
     if as_delta and write_notes and directory is not None:
         write_delta(directory, key, written, {**changes, **fresh}, started)
@@ -156,15 +173,15 @@ def cold_load(
     aliases = record_aliases(ordered)
     names = SystemNames(resolver, aliases)
     try:
-        graph, fields = assemble(ordered, resolver, names)
+        graph = assemble(ordered, resolver, names)
     except ENTRY_ERRORS:
         if not reused:
             raise
         return cold_load(files, marks, resolver, directory, graph_key, started, workers,
                          progress, raw, reuse=False)  # fmt: skip
     del ordered
-    blob = marshal.dumps(fields)
-    del fields
+    blob = join_pieces(pieces)
+    del pieces
     graph.graph["fields_loader"] = _fields_loader(blob)
     if directory is not None:
         _save_graph(directory, files, marks, graph_key, started, graph, aliases, blob, digests)

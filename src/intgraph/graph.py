@@ -9,6 +9,7 @@ without looking at edge data.
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -211,8 +212,8 @@ def graph_record(encoded: tuple[Any, ...]) -> Record:
     """What :func:`assemble` needs of a note that :func:`intgraph.codec.encode` turned into
     ``encoded``: plain tuples, cheap to send between processes. An integration's part is
     (title, ID, status, owner, next review, sources, targets and middleware as (text,
-    is_link), documents as (label, link text), the link targets that may be documents,
-    its encoded template fields)."""
+    is_link), documents as (label, link text), the link targets that may be documents);
+    its template fields travel apart (see :func:`fields_piece`)."""
     path, title, aliases, tags, note_type, links, fields = encoded[:7]
     if not encoded[9]:
         kinds = {(note_type or "").lower(), *(t.lower() for t in tags)}
@@ -231,9 +232,22 @@ def graph_record(encoded: tuple[Any, ...]) -> Record:
         tuple((r[0], r[2]) for r in fields[8]),
         tuple((label, r[0]) for label, r in fields[10]),
         tuple(k[0] for k in links if not k[5] and k[0] and k[1] not in skip),
-        fields,
     )
     return (path, aliases, False, part)
+
+
+def fields_piece(path: str, fields: tuple[Any, ...]) -> bytes:
+    """The integration at ``path`` and its encoded ``fields`` as one key and value of a
+    marshalled dict: ``b"{" + pieces + b"0"`` is the :func:`marshal.dumps` of the dict of
+    them all (the fields blob of a snapshot), which nothing needs to hold as objects.
+    Marshal's version 2 writes no back-references, so pieces made apart join up, and
+    equal fields give equal bytes."""
+    return marshal.dumps(integration_node(path), 2) + marshal.dumps(fields, 2)
+
+
+def join_pieces(pieces: Iterable[bytes]) -> bytes:
+    """The marshalled dict whose keys and values are the :func:`fields_piece` ``pieces``."""
+    return b"{" + b"".join(pieces) + b"0"
 
 
 def record_aliases(records: Iterable[Record]) -> dict[str, tuple[str, ...]]:
@@ -241,11 +255,9 @@ def record_aliases(records: Iterable[Record]) -> dict[str, tuple[str, ...]]:
     return {r[0]: r[1] for r in records if r[1]}
 
 
-def assemble(
-    records: Sequence[Record], resolver: Resolver, names: SystemNames
-) -> tuple[nx.MultiDiGraph, dict[str, tuple[Any, ...]]]:
-    """(the graph :func:`build_graph` builds of the notes of ``records``, in path order,
-    without the integrations' ``fields``; every integration node's encoded fields).
+def assemble(records: Sequence[Record], resolver: Resolver, names: SystemNames) -> nx.MultiDiGraph:
+    """The graph :func:`build_graph` builds of the notes of ``records`` (in path order),
+    without the integrations' ``fields``.
 
     The same nodes, attributes, edges and successor and predecessor orders, filled into
     networkx's adjacency dicts directly: ``add_node`` and ``add_edge`` cost more than
@@ -290,7 +302,6 @@ def assemble(
     for path, _aliases, declares, part in records:
         if part is None and declares:
             system(names.for_path(path))
-    fields: dict[str, tuple[Any, ...]] = {}
     for path, _aliases, _declares, part in records:
         if part is None:
             continue
@@ -307,7 +318,6 @@ def assemble(
             via = named(text, is_link, path)
             nodes[via]["middleware"] = True
             edge(node, via, "via", {"role": "via"})
-        fields[node] = part[10]
     not_documents: set[str | None] = {r[0] for r in records if r[3] is not None}
     not_documents.update(a["path"] for a in nodes.values() if a["kind"] == SYSTEM)
     for path, _aliases, _declares, part in records:
@@ -329,7 +339,7 @@ def assemble(
     graph._node = nodes
     graph._adj = graph._succ = succ
     graph._pred = pred
-    return graph, fields
+    return graph
 
 
 def _document(nodes: dict[str, Any], add: Any, edge: Any, node: str, label: str, path: str) -> None:

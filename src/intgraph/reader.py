@@ -21,7 +21,7 @@ from typing import Any
 
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode
-from intgraph.graph import Record, graph_record
+from intgraph.graph import Record, fields_piece, graph_record
 from intgraph.model import Note
 from intgraph.vault import decode, read_bytes, unreadable
 
@@ -34,8 +34,9 @@ Progress = Callable[[int, int], None]
 Parsed = dict[str, tuple[bytes, Note, tuple[Any, ...] | None, bytes]]
 #: One chunk of :func:`parse_stream`: (its notes-cache entries, path -> (size, mtime_ns,
 #: content digest, encoded note, graph digest), marshalled; what the graph needs of each
-#: note, in path order; (path, content digest, graph digest) of each note).
-Batch = tuple[bytes, list[Record], list[tuple[str, bytes, bytes]]]
+#: note, in path order; (path, content digest, graph digest) of each note; the
+#: integrations' encoded fields as :func:`intgraph.graph.fields_piece` gives them).
+Batch = tuple[bytes, list[Record], list[tuple[str, bytes, bytes]], bytes]
 
 
 def digest(data: bytes) -> bytes:
@@ -135,13 +136,14 @@ def _batch(
     stats: Sequence[tuple[int, int]],
     placeholders: frozenset[str],
     raw: bool = False,
-) -> tuple[bytes, bytes]:
+) -> tuple[bytes, bytes, bytes]:
     """Parse ``paths`` (with their (size, mtime_ns)): a :data:`Batch` whose records and
     digests are marshalled too (cheaper to send and receive than pickled tuples)."""
     base = Path(root)
     entries = {}
     records = []
     digests = []
+    pieces = []
     for path, (size, mtime) in zip(paths, stats, strict=True):
         sha, note = parse_one(base, path, placeholders, raw)
         encoded = encode(note)
@@ -149,12 +151,14 @@ def _batch(
         entries[path] = (size, mtime, sha, encoded, graph)
         records.append(graph_record(encoded))
         digests.append((path, sha, graph))
-    return marshal.dumps(entries), marshal.dumps((records, digests))
+        if encoded[9]:
+            pieces.append(fields_piece(path, encoded[6]))
+    return marshal.dumps(entries), marshal.dumps((records, digests)), b"".join(pieces)
 
 
-def _unpack(sent: tuple[bytes, bytes]) -> Batch:
+def _unpack(sent: tuple[bytes, bytes, bytes]) -> Batch:
     records, digests = marshal.loads(sent[1])
-    return sent[0], records, digests
+    return sent[0], records, digests, sent[2]
 
 
 def parse_stream(
@@ -184,7 +188,7 @@ def parse_stream(
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     pool = ProcessPoolExecutor(max_workers=processes, mp_context=context)
     try:
-        pending: list[Future[tuple[bytes, bytes]] | None] = [
+        pending: list[Future[tuple[bytes, bytes, bytes]] | None] = [
             pool.submit(_batch, str(root), chunk, size, placeholders, raw)
             for chunk, size in zip(chunks, sizes, strict=True)
         ]
