@@ -1,21 +1,25 @@
 """The on-disk cache: per-note parse results, and a snapshot of the built graph.
 
 Files are ``MAGIC``, one JSON header line and a :mod:`marshal` payload whose
-BLAKE2 digest the header holds. A file that is missing, truncated, corrupt,
-foreign, not a regular file, or from another intgraph, cache format or build (see
-:func:`build_id`) is ignored (and rewritten); it never gives a wrong answer.
-Writes go to a temporary file that is renamed into place, so concurrent runs each
-see a whole file.
+BLAKE2 digest the header holds. A dict too large to hold whole in memory (the notes
+cache of a cold run) is written in *parts* as they come (see :class:`PartsWriter`): the
+payload is then a run of length-prefixed marshalled dicts whose union is the dict.
+A file that is missing, truncated, corrupt, foreign, not a regular file, or from
+another intgraph, cache format or build (see :func:`build_id`) is ignored (and
+rewritten); it never gives a wrong answer. Writes go to a temporary file that is
+renamed into place, so concurrent runs each see a whole file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import marshal
 import os
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from intgraph import __version__
@@ -24,6 +28,9 @@ from intgraph.vault import read_regular
 
 MAGIC = b"intgraph-cache\n"
 NOTES, GRAPH, DETAIL = "notes", "graph", "graph-detail"
+#: The room a :class:`PartsWriter` leaves for its header line (padded with spaces).
+HEADER_ROOM = 1024
+_LENGTH = 8  # bytes of the length before each part
 
 
 def default_dir(vault_root: Path) -> Path:
@@ -87,32 +94,57 @@ def read(directory: Path, kind: str, key: str) -> tuple[Any, int] | None:
         return None
     written = header.get("written_ns")
     try:
-        data = marshal.loads(payload)
+        data = _parts(payload) if header.get("parts") is True else marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return None
     return (data, written) if isinstance(written, int) else None
+
+
+def _parts(payload: memoryview) -> dict[Any, Any]:
+    """The union of the length-prefixed marshalled dicts of a payload written in parts."""
+    data: dict[Any, Any] = {}
+    at = 0
+    while at < len(payload):
+        size = int.from_bytes(payload[at : at + _LENGTH], "little")
+        at += _LENGTH
+        if at + size > len(payload):
+            raise ValueError("a part past the end of the payload")
+        part = marshal.loads(payload[at : at + size])
+        if not isinstance(part, dict):
+            raise TypeError("a part that is not a dict")
+        data.update(part)
+        at += size
+    return data
+
+
+def _header(kind: str, key: str, written_ns: int, digest: str, parts: bool) -> bytes:
+    header = {
+        "format": FORMAT,
+        "version": __version__,
+        "build": build_id(),
+        "kind": kind,
+        "key": key,
+        "written_ns": written_ns,
+        "digest": digest,
+    }
+    if parts:
+        header["parts"] = True
+    return json.dumps(header).encode("ascii")
 
 
 def write(directory: Path, kind: str, key: str, data: Any, written_ns: int) -> bool:
     """Write a cache file atomically; False (and no file change) when that is not possible."""
     try:
         payload = marshal.dumps(data)
-        header = {
-            "format": FORMAT,
-            "version": __version__,
-            "build": build_id(),
-            "kind": kind,
-            "key": key,
-            "written_ns": written_ns,
-            "digest": hashlib.blake2b(payload).hexdigest(),
-        }
+        header = _header(kind, key, written_ns, hashlib.blake2b(payload).hexdigest(), False)
         import tempfile  # only a run that writes pays for it
 
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{kind}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(MAGIC + json.dumps(header).encode("ascii") + b"\n" + payload)
+                handle.write(MAGIC + header + b"\n")
+                handle.write(payload)  # not joined to the header: no copy of the payload
             os.replace(tmp, directory / f"{kind}.cache")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -120,3 +152,86 @@ def write(directory: Path, kind: str, key: str, data: Any, written_ns: int) -> b
     except (OSError, ValueError):
         return False
     return True
+
+
+class PartsWriter:
+    """Writes the cache file ``kind`` of a dict one part (a marshalled dict) at a time, so
+    the whole dict is never held in memory; readers see the union of the parts (in
+    order: a later part wins) through :func:`read`. The file is written to a temporary
+    name and renamed into place by :meth:`commit`; leaving the ``with`` block without a
+    commit (or on an error) removes it. A writer that cannot write ignores its parts and
+    commits nothing (``ok`` is False)."""
+
+    def __init__(self, directory: Path, kind: str, key: str, written_ns: int) -> None:
+        """Open the temporary file in ``directory``."""
+        self._target = directory / f"{kind}.cache"
+        self._meta = (kind, key, written_ns)
+        self._digest = hashlib.blake2b()
+        self._tmp: str | None = None
+        self._handle: Any = None
+        try:
+            import tempfile
+
+            directory.mkdir(parents=True, exist_ok=True)
+            fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=f".{kind}.", suffix=".tmp")
+            self._handle = os.fdopen(fd, "wb")
+            self._handle.write(MAGIC + b" " * HEADER_ROOM + b"\n")
+        except OSError:
+            self._fail()
+
+    @property
+    def ok(self) -> bool:
+        """True while every part so far was written."""
+        return self._handle is not None
+
+    def add(self, part: bytes) -> None:
+        """Append ``part``, the :func:`marshal.dumps` of a dict."""
+        if self._handle is None:
+            return
+        length = len(part).to_bytes(_LENGTH, "little")
+        self._digest.update(length)
+        self._digest.update(part)
+        try:
+            self._handle.write(length)
+            self._handle.write(part)
+        except OSError:
+            self._fail()
+
+    def commit(self) -> bool:
+        """Write the header and rename the file into place; False when it was not written."""
+        if self._handle is None or self._tmp is None:
+            return False
+        header = _header(*self._meta, self._digest.hexdigest(), True)
+        try:
+            if len(header) > HEADER_ROOM:
+                raise OSError("cache header too long")
+            self._handle.seek(len(MAGIC))
+            self._handle.write(header.ljust(HEADER_ROOM))
+            self._handle.close()
+            self._handle = None
+            os.replace(self._tmp, self._target)
+            self._tmp = None
+        except OSError:
+            self._fail()
+            return False
+        return True
+
+    def _fail(self) -> None:
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                self._handle.close()
+            self._handle = None
+        if self._tmp is not None:
+            Path(self._tmp).unlink(missing_ok=True)
+            self._tmp = None
+
+    def __enter__(self) -> PartsWriter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._fail()  # a committed writer has nothing left to remove

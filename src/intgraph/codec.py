@@ -25,6 +25,8 @@ from intgraph.model import (
 #: 3: snapshots keep each integration's sources in note order.
 #: 4: notes keep their Metadata lines; raw fields may be None (read only for lint).
 #: 5: snapshots carry the system-name index.
+#: 6: the notes cache is written in parts; graph digests are taken of marshal's bytes;
+#:    the graph snapshot is split into a light flows view and a detail part.
 FORMAT = 6
 
 _KINDS = {kind.value: kind for kind in LinkKind}

@@ -10,6 +10,7 @@ without looking at edge data.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from typing import Any
 from weakref import WeakKeyDictionary
 
 import networkx as nx
@@ -35,6 +36,10 @@ from intgraph.model import (
     note_name,
 )
 from intgraph.names import SystemId, SystemNames
+from intgraph.records import (
+    SYSTEM_MARKERS,
+    Record,
+)
 from intgraph.resolve import Resolver
 
 __all__ = [
@@ -60,8 +65,6 @@ __all__ = [
     "systems",
     "tie_key",
 ]
-
-SYSTEM_MARKERS = frozenset({"system", "application", "middleware"})
 
 
 def fields_of(graph: nx.MultiDiGraph, node: str) -> IntegrationFields:
@@ -263,3 +266,97 @@ def systems(graph: nx.MultiDiGraph) -> list[str]:
     """Node ids of every system, sorted by name."""
     ids = [n for n, d in graph.nodes(data=True) if d["kind"] == SYSTEM]
     return sorted(ids, key=lambda n: (graph.nodes[n]["name"].lower(), n))
+
+
+def assemble(records: Sequence[Record], resolver: Resolver, names: SystemNames) -> nx.MultiDiGraph:
+    """The graph :func:`build_graph` builds of the notes of ``records`` (in path order),
+    without the integrations' ``fields``.
+
+    The same nodes, attributes, edges and successor and predecessor orders, filled into
+    networkx's adjacency dicts directly: ``add_node`` and ``add_edge`` cost more than
+    everything else here. The caller attaches the fields (see :func:`fields_of`)."""
+    nodes: dict[str, dict[str, Any]] = {}
+    succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+    pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+
+    def add(node: str, attrs: dict[str, Any]) -> None:
+        nodes[node] = attrs
+        succ[node] = {}
+        pred[node] = {}
+
+    def edge(u: str, v: str, key: str, data: dict[str, Any]) -> None:
+        keys = succ[u].get(v)
+        if keys is None:
+            succ[u][v] = pred[v][u] = {key: data}
+        elif key in keys:
+            keys[key].update(data)
+        else:
+            keys[key] = data
+
+    def system(sid: SystemId) -> str:
+        node = system_node(sid.key)
+        if node not in nodes:
+            aliases = names.aliases_of(sid.path)
+            add(node, {"kind": SYSTEM, "name": sid.name, "path": sid.path,
+                       "aliases": aliases, "middleware": False})  # fmt: skip
+        return node
+
+    memo: dict[tuple[str, bool, str], str] = {}
+
+    def named(text: str, is_link: bool, path: str) -> str:
+        # names.for_ref depends on the note only through its folder (but for an empty text)
+        folder = path.rsplit("/", 1)[0] if "/" in path else ""
+        key = (text, is_link, folder if text.strip() else path)
+        node = memo.get(key)
+        if node is None:
+            node = memo[key] = system(names.for_ref(Ref(text, 0, is_link), path))
+        return node
+
+    for path, _aliases, declares, part in records:
+        if part is None and declares:
+            system(names.for_path(path))
+    for path, _aliases, _declares, part in records:
+        if part is None:
+            continue
+        title, iid, status, owner, review, sources, targets, middleware = part[:8]
+        node = integration_node(path)
+        attrs = {"kind": INTEGRATION, "name": title, "title": title, "id": iid, "path": path}
+        attrs.update(status=status, owner=owner, next_review=review)
+        add(node, attrs)
+        for text, is_link in sources:
+            edge(named(text, is_link, path), node, "source", {"role": "source"})
+        for text, is_link in targets:
+            edge(node, named(text, is_link, path), "target", {"role": "target"})
+        for text, is_link in middleware:
+            via = named(text, is_link, path)
+            nodes[via]["middleware"] = True
+            edge(node, via, "via", {"role": "via"})
+    not_documents: set[str | None] = {r[0] for r in records if r[3] is not None}
+    not_documents.update(a["path"] for a in nodes.values() if a["kind"] == SYSTEM)
+    for path, _aliases, _declares, part in records:
+        if part is None:
+            continue
+        node = integration_node(path)
+        seen: set[str] = set()
+        for label, text in part[8]:
+            found = resolver.resolve_path(text, path)
+            if found and found not in seen:
+                seen.add(found)
+                _document(nodes, add, edge, node, label, found)
+        for text in part[9]:
+            found = resolver.resolve_path(text, path)
+            if found and found != path and found not in seen and found not in not_documents:
+                seen.add(found)
+                _document(nodes, add, edge, node, "link", found)
+    graph = nx.MultiDiGraph()
+    graph._node = nodes
+    graph._adj = graph._succ = succ
+    graph._pred = pred
+    return graph
+
+
+def _document(nodes: dict[str, Any], add: Any, edge: Any, node: str, label: str, path: str) -> None:
+    doc = document_node(path)
+    if doc not in nodes:
+        add(doc, {"kind": DOCUMENT, "name": note_name(path), "path": path})
+    edge(node, doc, f"document:{label}", {"role": "document", "label": label})

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +34,51 @@ from intgraph.patch import patch_flows
 from intgraph.reader import digest, parse_many
 from intgraph.vault import VaultFiles, read_bytes
 
+#: A notes-cache entry: (size, mtime_ns, content digest, encoded note, graph digest).
+Entry = tuple[int, int, bytes, tuple[Any, ...], bytes]
 STATS, ALIAS, NOTES_DELTA, RAW = "stats", "alias", "notes-delta", "lint-fields"
 #: A cache entry whose file changed less than this before the cache was written is
 #: checked by content, since a second edit within the clock's granularity keeps mtime.
 RACY_NS = 1_000_000_000
 #: More changed notes than this are not worth checking one by one: rebuild.
 MAX_CHANGED = 200
+
+
+def notes_key(marks: frozenset[str]) -> str:
+    """The key of the notes cache: the placeholder links."""
+    return hashlib.sha256("\0".join(sorted(marks)).encode("utf-8")).hexdigest()
+
+
+def reusable(
+    files: VaultFiles,
+    entries: Mapping[str, Any],
+    written: int,
+    changes: Mapping[str, Any],
+    changed_at: int,
+) -> tuple[dict[str, Entry], list[str]]:
+    """(the notes-cache entries that still describe their note, the notes to parse):
+    an entry whose size and mtime match (and, for a note changed within a second of the
+    cache's writing, its content digest) is reused; ``changes`` (the notes delta, written
+    at ``changed_at``) wins over ``entries`` (written at ``written``)."""
+    reused: dict[str, Entry] = {}
+    todo: list[str] = []
+    for rel in files.notes:
+        size, mtime = files.stats.get(rel, (-1, 0))
+        entry = changes.get(rel)
+        when = changed_at if entry is not None else written
+        entry = entry if entry is not None else entries.get(rel)
+        if (
+            isinstance(entry, tuple)
+            and len(entry) == 5
+            and size >= 0
+            and entry[0] == size
+            and entry[1] == mtime
+            and (mtime < when - RACY_NS or same_bytes(files.root, rel, entry[2]))
+        ):
+            reused[rel] = entry
+        else:
+            todo.append(rel)
+    return reused, todo
 
 
 def same_bytes(root: Path, rel: str, sha: object) -> bool:

@@ -25,12 +25,13 @@ from intgraph.flows import Flows
 from intgraph.incremental import (
     MAX_CHANGED,
     RACY_NS,
+    notes_key,
     patch,
     raw_fields,
     read_alias,
     read_delta,
+    reusable,
     same_bytes,
-    save_index,
     write_delta,
 )
 from intgraph.model import (
@@ -239,27 +240,28 @@ def _load(
                 files, resolver, names, flows, marks, load_once, load_graph,
                 LoadReport(parsed=parsed, snapshot=True), directory,
             )  # fmt: skip
-    from intgraph.graph import build_graph, flows_of  # a warm run never imports networkx
+    from intgraph.build import cold_load, kept_notes  # a warm run never imports networkx
+    from intgraph.graph import flows_of
 
-    counts: dict[str, Any] = {}
-    notes = notes_loader(counts)
-    aliases = {n.path: n.aliases for n in notes if n.aliases}
-    names = SystemNames(resolver, aliases)
-    graph = build_graph(notes, resolver, names)
+    # Cold: build the graph as the notes are parsed; the notes themselves are read back
+    # from the notes cache only when a command asks for them.
+    notes_source: Callable[[], tuple[Note, ...]]
     if directory is not None:
-        racy = {
-            rel: sha
-            for rel, (sha, _graph) in counts["digests"].items()
-            if files.stats.get(rel, (-1, 0))[1] >= started - RACY_NS
-        }
-        light, detail = encode_graph(graph, aliases)
-        store.write(directory, store.DETAIL, key, detail, started)
-        store.write(directory, store.GRAPH, key, (light, racy), started)
-        save_index(directory, files, marks, key, counts["digests"], started)
-    report = LoadReport(parsed=counts["parsed"], reused=counts["reused"])
+        cold = cold_load(files, marks, resolver, directory, key, started, workers, progress,
+                         raw_fields)  # fmt: skip
+        notes_source = load_once
+    else:
+        cold = cold_load(files, marks, resolver, None, "", started, workers, progress, raw_fields)
+        kept = cold.kept or ()
+
+        def notes_source() -> tuple[Note, ...]:
+            return kept_notes(kept, files.notes)
+
+    report = LoadReport(parsed=cold.parsed, reused=cold.reused)
+    graph = cold.graph
     return Landscape(
-        files, resolver, names, flows_of(graph), marks, lambda: notes, lambda: graph, report,
-        directory,
+        files, resolver, cold.names, flows_of(graph), marks, notes_source, lambda: graph,
+        report, directory,
     )  # fmt: skip
 
 
@@ -360,39 +362,22 @@ def _notes(
     """(notes in path order, how many were parsed, how many came from the cache,
     the digest of every note's bytes and its graph digest). ``reuse=False`` ignores the
     notes cache (and rewrites it); ``raw`` parses lint's field records too."""
-    key = hashlib.sha256("\0".join(sorted(marks)).encode("utf-8")).hexdigest()
+    key = notes_key(marks)
     cached = store.read(directory, store.NOTES, key) if directory is not None and reuse else None
     entries, written = cached if cached is not None and isinstance(cached[0], dict) else ({}, 0)
     # Notes parsed again since the notes cache was written, when few: a small file beside it.
     changes, changed_at = read_delta(directory, key, written) if cached is not None else ({}, 0)
-    reused: dict[str, tuple[bytes, tuple[object, ...], bytes]] = {}
-    todo: list[str] = []
-    for rel in files.notes:
-        size, mtime = files.stats.get(rel, (-1, 0))
-        entry = changes.get(rel)
-        when = changed_at if entry is not None else written
-        entry = entry if entry is not None else entries.get(rel)
-        if (
-            isinstance(entry, tuple)
-            and len(entry) == 5
-            and size >= 0
-            and entry[0] == size
-            and entry[1] == mtime
-            and (mtime < when - RACY_NS or same_bytes(files.root, rel, entry[2]))
-        ):
-            reused[rel] = (entry[2], entry[3], entry[4])
-        else:
-            todo.append(rel)
+    reused, todo = reusable(files, entries, written, changes, changed_at)
     parsed = parse_many(files.root, todo, marks, workers, progress, raw)
     notes: list[Note] = []
     try:
         for rel in files.notes:
-            notes.append(parsed[rel][1] if rel in parsed else decode_note(reused[rel][1]))
+            notes.append(parsed[rel][1] if rel in parsed else decode_note(reused[rel][3]))
     except (AttributeError, IndexError, KeyError, TypeError, ValueError):
         # A cache entry of the right version but the wrong shape: parse everything.
         return _notes(files, marks, directory, started, workers, progress, False, raw)
     digests = {
-        rel: (parsed[rel][0], parsed[rel][3]) if rel in parsed else (reused[rel][0], reused[rel][2])
+        rel: (parsed[rel][0], parsed[rel][3]) if rel in parsed else (reused[rel][2], reused[rel][4])
         for rel in files.notes
     }
     if directory is not None and (parsed or set(entries) != set(files.notes)):
@@ -406,7 +391,7 @@ def _notes(
             if as_delta and rel not in parsed:
                 continue
             size, mtime = files.stats.get(rel, (-1, 0))
-            encoded = (parsed[rel][2] or encode_note(note)) if rel in parsed else reused[rel][1]
+            encoded = (parsed[rel][2] or encode_note(note)) if rel in parsed else reused[rel][3]
             fresh[rel] = (size, mtime, digests[rel][0], encoded, digests[rel][1])
         if as_delta:
             write_delta(directory, key, written, {**changes, **fresh}, started)

@@ -2,20 +2,25 @@
 
 Workers send back notes encoded by :mod:`intgraph.codec`, with the digest of the
 bytes they parsed, so the parallel result is identical to the serial one.
+:func:`parse_stream` (a cold load) has them send instead, chunk by chunk, the notes
+cache's entries already marshalled and what the graph needs of each note, so the
+parent never holds every note.
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode
 from intgraph.model import Note
+from intgraph.records import Record, fields_piece, graph_record
 from intgraph.vault import decode, read_bytes, unreadable
 
 #: Below this many notes the pool costs more than it saves.
@@ -25,6 +30,11 @@ CHUNK = 250
 Progress = Callable[[int, int], None]
 #: path -> (digest of the bytes parsed, note, the note encoded, its graph digest)
 Parsed = dict[str, tuple[bytes, Note, tuple[Any, ...] | None, bytes]]
+#: One chunk of :func:`parse_stream`: (its notes-cache entries, path -> (size, mtime_ns,
+#: content digest, encoded note, graph digest), marshalled; what the graph needs of each
+#: note, in path order; (path, content digest, graph digest) of each note; the
+#: integrations' encoded fields as :func:`intgraph.graph.fields_piece` gives them).
+Batch = tuple[bytes, list[Record], list[tuple[str, bytes, bytes]], bytes]
 
 
 def digest(data: bytes) -> bytes:
@@ -35,8 +45,11 @@ def digest(data: bytes) -> bytes:
 def graph_digest(encoded: tuple[Any, ...]) -> bytes:
     """A digest of everything the graph is built from in an encoded note (all but its
     raw fields and problems): two notes with the same one give the same graph."""
-    text = repr((encoded[:7], encoded[9:]))
-    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).digest()
+    try:  # marshal's version 2 has no back-references: equal notes give equal bytes
+        data = marshal.dumps((encoded[:7], encoded[9:]), 2)
+    except ValueError:  # not marshallable (nothing the parser makes): its text instead
+        data = repr((encoded[:7], encoded[9:])).encode("utf-8", "surrogateescape")
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def parse_one(
@@ -116,3 +129,81 @@ def parse_many(
             if progress:
                 progress(len(merged), total)
     return {path: merged[path] for path in paths}
+
+
+def _batch(
+    root: str,
+    paths: Sequence[str],
+    stats: Sequence[tuple[int, int]],
+    placeholders: frozenset[str],
+    raw: bool = False,
+) -> tuple[bytes, bytes, bytes]:
+    """Parse ``paths`` (with their (size, mtime_ns)): a :data:`Batch` whose records and
+    digests are marshalled too (cheaper to send and receive than pickled tuples)."""
+    base = Path(root)
+    entries = {}
+    records = []
+    digests = []
+    pieces = []
+    for path, (size, mtime) in zip(paths, stats, strict=True):
+        sha, note = parse_one(base, path, placeholders, raw)
+        encoded = encode(note)
+        graph = graph_digest(encoded)
+        entries[path] = (size, mtime, sha, encoded, graph)
+        records.append(graph_record(encoded))
+        digests.append((path, sha, graph))
+        if encoded[9]:
+            pieces.append(fields_piece(path, encoded[6]))
+    return marshal.dumps(entries), marshal.dumps((records, digests)), b"".join(pieces)
+
+
+def _unpack(sent: tuple[bytes, bytes, bytes]) -> Batch:
+    records, digests = marshal.loads(sent[1])
+    return sent[0], records, digests, sent[2]
+
+
+def parse_stream(
+    root: Path,
+    paths: Sequence[str],
+    stats: Mapping[str, tuple[int, int]],
+    placeholders: frozenset[str],
+    workers: int | None = None,
+    progress: Progress | None = None,
+    raw: bool = False,
+) -> Iterator[Batch]:
+    """Parse ``paths`` (vault-relative, with their ``stats``) under ``root`` in chunks of
+    :data:`CHUNK`, yielding one :data:`Batch` per chunk in path order, serially or in a
+    process pool as :func:`parse_many` would; ``progress`` and ``raw`` as there."""
+    total = len(paths)
+    chunks = [paths[i : i + CHUNK] for i in range(0, total, CHUNK)]
+    sizes = [[stats.get(rel, (-1, 0)) for rel in chunk] for chunk in chunks]
+    done = 0
+    processes = workers_for(total, workers)
+    if processes <= 1:
+        for chunk, size in zip(chunks, sizes, strict=True):
+            yield _unpack(_batch(str(root), chunk, size, placeholders, raw))
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+        return
+    import multiprocessing  # a run that parses little never starts a pool
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    pool = ProcessPoolExecutor(max_workers=processes, mp_context=context)
+    try:
+        pending: list[Future[tuple[bytes, bytes, bytes]] | None] = [
+            pool.submit(_batch, str(root), chunk, size, placeholders, raw)
+            for chunk, size in zip(chunks, sizes, strict=True)
+        ]
+        for index, chunk in enumerate(chunks):
+            future = pending[index]
+            assert future is not None
+            pending[index] = None  # its result is let go once used
+            batch = _unpack(future.result())
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+            yield batch
+    finally:  # also when the caller stops early: the chunks not started are dropped
+        pool.shutdown(wait=True, cancel_futures=True)

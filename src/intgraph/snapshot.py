@@ -51,23 +51,27 @@ def _plain(attrs: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def encode_graph(
-    graph: nx.MultiDiGraph, aliases: Mapping[str, tuple[str, ...]]
+    graph: nx.MultiDiGraph, aliases: Mapping[str, tuple[str, ...]], blob: bytes | None = None
 ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    """(light part, detail part) of the graph and its alias map, as primitives."""
+    """(light part, detail part) of the graph and its alias map, as primitives; ``blob``
+    is the integrations' fields already marshalled (see :func:`intgraph.records.join_pieces`),
+    else they are encoded from the graph."""
     from intgraph.graph import fields_of, flows_of
 
     flows = flows_of(graph)
     light = encode_light(flows, aliases)
     light_nodes = light[0][0]
     nodes = {n: None if n in light_nodes else _plain(a) for n, a in graph._node.items()}
-    fields = {
-        node: encode_fields(fields_of(graph, node))
-        for node, attrs in light_nodes.items()
-        if attrs["kind"] == INTEGRATION
-    }
+    if blob is None:
+        fields = {
+            node: encode_fields(fields_of(graph, node))
+            for node, attrs in light_nodes.items()
+            if attrs["kind"] == INTEGRATION
+        }
+        blob = marshal.dumps(fields, 2)
     # The successor dicts hold only str keys and str-valued edge data: marshal takes
     # them as they are, without a copy.
-    return light, (nodes, graph._succ, marshal.dumps(fields))
+    return light, (nodes, graph._succ, blob)
 
 
 def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[Any, ...]:

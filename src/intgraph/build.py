@@ -1,0 +1,201 @@
+"""A cold load: parse the notes (reusing what the notes cache holds), build the graph and
+write the caches, without holding every note in memory.
+
+Notes are parsed in chunks (see :func:`intgraph.reader.parse_stream`), across CPU cores
+for a large vault. Each chunk comes back as its notes-cache entries, already marshalled,
+which go straight to the notes cache file (:class:`intgraph.cache.PartsWriter`), and as
+a compact record per note of what the graph needs (:func:`intgraph.graph.graph_record`).
+The graph is built from the records once they are all in, since any system note's
+aliases can change which system a reference names. The integrations' template fields
+stay encoded until something asks for them (:func:`intgraph.graph.fields_of`).
+"""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from intgraph import cache as store
+from intgraph.codec import decode as decode_note
+from intgraph.codec import decode_fields
+from intgraph.graph import assemble
+from intgraph.incremental import (
+    MAX_CHANGED,
+    RACY_NS,
+    Entry,
+    notes_key,
+    read_delta,
+    reusable,
+    save_index,
+    write_delta,
+)
+from intgraph.model import IntegrationFields, Note
+from intgraph.names import SystemNames
+from intgraph.reader import Progress, parse_stream
+from intgraph.records import Record, fields_piece, graph_record, join_pieces, record_aliases
+from intgraph.resolve import Resolver
+from intgraph.snapshot import encode_graph
+from intgraph.vault import VaultFiles
+
+#: How many items :func:`intgraph.codec.encode_fields` makes.
+FIELDS_LENGTH = 14
+#: What a cache entry of another layout raises while it is read.
+ENTRY_ERRORS = (AttributeError, IndexError, KeyError, TypeError, ValueError)
+
+
+@dataclass(frozen=True)
+class Cold:
+    """What a cold load made."""
+
+    graph: nx.MultiDiGraph
+    aliases: dict[str, tuple[str, ...]]
+    names: SystemNames
+    parsed: int
+    reused: int
+    #: Every note's notes-cache entries, marshalled, when no cache folder holds them.
+    kept: tuple[bytes, ...] | None
+
+
+def cold_load(
+    files: VaultFiles,
+    marks: frozenset[str],
+    resolver: Resolver,
+    directory: Path | None,
+    graph_key: str,
+    started: int,
+    workers: int | None,
+    progress: Progress | None,
+    raw: bool = False,
+    reuse: bool = True,
+) -> Cold:
+    """Parse what the notes cache in ``directory`` does not hold, build the graph, and
+    (with a ``directory``) write the notes cache (or its delta), the graph snapshot under
+    ``graph_key`` and the stats index. ``raw`` parses lint's field records too;
+    ``reuse=False`` ignores the notes cache (and rewrites it)."""
+    key = notes_key(marks)
+    cached = store.read(directory, store.NOTES, key) if directory is not None and reuse else None
+    entries, written = cached if cached is not None and isinstance(cached[0], dict) else ({}, 0)
+    changes, changed_at = read_delta(directory, key, written) if cached is not None else ({}, 0)
+    reused, todo = reusable(files, entries, written, changes, changed_at)
+    records: dict[str, Record] = {}
+    digests: dict[str, tuple[bytes, bytes]] = {}
+    pieces: list[bytes] = []  # the fields blob, in parts (see graph.fields_piece)
+    try:
+        for rel, entry in reused.items():
+            records[rel] = graph_record(entry[3])
+            digests[rel] = (entry[2], entry[4])
+            if entry[3][9]:
+                if not (type(entry[3][6]) is tuple and len(entry[3][6]) == FIELDS_LENGTH):
+                    raise ValueError(f"fields of another layout in the notes cache: {rel}")
+                pieces.append(fields_piece(rel, entry[3][6]))
+    except ENTRY_ERRORS:  # a cache entry of the right version but the wrong shape
+        return cold_load(files, marks, resolver, directory, graph_key, started, workers,
+                         progress, raw, reuse=False)  # fmt: skip
+    same_files = set(entries) == set(files.notes)
+    as_delta = cached is not None and same_files and len(todo) + len(changes) <= MAX_CHANGED
+    write_notes = directory is not None and bool(todo or not same_files)
+    kept: list[bytes] | None = [] if directory is None else None  # nowhere else to keep them
+    fresh: dict[str, Entry] = {}
+    writer: store.PartsWriter | _NoWriter = _NoWriter()
+    if directory is not None and write_notes and not as_delta:
+        writer = store.PartsWriter(directory, store.NOTES, key, started)
+    with writer:
+        if reused:
+            writer.add(marshal.dumps(reused))
+        for frame, batch, sums, piece in parse_stream(
+            files.root, todo, files.stats, marks, workers, progress, raw
+        ):
+            writer.add(frame)
+            if kept is not None:
+                kept.append(frame)
+            elif as_delta and write_notes:
+                fresh.update(marshal.loads(frame))
+            for record in batch:
+                records[record[0]] = record
+            for rel, sha, graph_sum in sums:
+                digests[rel] = (sha, graph_sum)
+            pieces.append(piece)
+        writer.commit()
+    if as_delta and write_notes and directory is not None:
+        write_delta(directory, key, written, {**changes, **fresh}, started)
+    ordered = [records[rel] for rel in files.notes]
+    del records
+    aliases = record_aliases(ordered)
+    names = SystemNames(resolver, aliases)
+    try:
+        graph = assemble(ordered, resolver, names)
+    except ENTRY_ERRORS:
+        if not reused:
+            raise
+        return cold_load(files, marks, resolver, directory, graph_key, started, workers,
+                         progress, raw, reuse=False)  # fmt: skip
+    del ordered
+    blob = join_pieces(pieces)
+    del pieces
+    graph.graph["fields_loader"] = _fields_loader(blob)
+    if directory is not None:
+        _save_graph(directory, files, marks, graph_key, started, graph, aliases, blob, digests)
+    return Cold(
+        graph, aliases, names, len(todo), len(reused), None if kept is None else tuple(kept)
+    )
+
+
+class _NoWriter:
+    """A stand-in for :class:`intgraph.cache.PartsWriter` that writes nothing."""
+
+    def add(self, part: bytes) -> None:
+        """Ignore ``part``."""
+
+    def commit(self) -> bool:
+        """Nothing written."""
+        return False
+
+    def __enter__(self) -> _NoWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _fields_loader(blob: bytes) -> Any:
+    def load() -> dict[str, IntegrationFields]:
+        return {node: decode_fields(f) for node, f in marshal.loads(blob).items()}
+
+    return load
+
+
+def _save_graph(
+    directory: Path,
+    files: VaultFiles,
+    marks: frozenset[str],
+    graph_key: str,
+    started: int,
+    graph: nx.MultiDiGraph,
+    aliases: dict[str, tuple[str, ...]],
+    blob: bytes,
+    digests: dict[str, tuple[bytes, bytes]],
+) -> None:
+    """Write the snapshot (the light and detail parts of
+    :func:`intgraph.snapshot.encode_graph`, with the fields ``blob``) and the stats index."""
+    light, detail = encode_graph(graph, aliases, blob)
+    racy = {
+        rel: sha
+        for rel, (sha, _graph) in digests.items()
+        if files.stats.get(rel, (-1, 0))[1] >= started - RACY_NS
+    }
+    store.write(directory, store.DETAIL, graph_key, detail, started)
+    store.write(directory, store.GRAPH, graph_key, (light, racy), started)
+    save_index(directory, files, marks, graph_key, digests, started)
+
+
+def kept_notes(kept: Sequence[bytes], paths: Sequence[str]) -> tuple[Note, ...]:
+    """The notes at ``paths`` from the marshalled notes-cache entries ``kept``."""
+    entries: dict[str, Entry] = {}
+    for frame in kept:
+        entries.update(marshal.loads(frame))
+    return tuple(decode_note(entries[rel][3]) for rel in paths)
