@@ -143,6 +143,8 @@ def cold_load(
                          progress, raw, reuse=False)  # fmt: skip
     same_files = set(entries) == set(files.notes)
     as_delta = cached is not None and same_files and len(todo) + len(changes) <= MAX_CHANGED
+    del cached, entries  # what is reused is in ``reused``; the rest is stale
+    reused_count = len(reused)
     write_notes = directory is not None and bool(todo or not same_files)
     kept: list[bytes] | None = [] if directory is None else None  # nowhere else to keep them
     fresh: dict[str, Entry] = {}
@@ -152,6 +154,7 @@ def cold_load(
     with writer:
         if reused:
             writer.add(marshal.dumps(reused))
+        del reused
         for frame, batch, sums, piece in parse_stream(
             files.root, todo, files.stats, marks, workers, progress, raw
         ):
@@ -175,7 +178,7 @@ def cold_load(
     try:
         graph = assemble(ordered, resolver, names)
     except ENTRY_ERRORS:
-        if not reused:
+        if not reused_count:
             raise
         return cold_load(files, marks, resolver, directory, graph_key, started, workers,
                          progress, raw, reuse=False)  # fmt: skip
@@ -186,7 +189,7 @@ def cold_load(
     if directory is not None:
         _save_graph(directory, files, marks, graph_key, started, graph, aliases, blob, digests)
     return Cold(
-        graph, aliases, names, len(todo), len(reused), None if kept is None else tuple(kept)
+        graph, aliases, names, len(todo), reused_count, None if kept is None else tuple(kept)
     )
 
 
