@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -210,7 +211,7 @@ class _NoWriter:
         return None
 
 
-def _fields_loader(blob: bytes) -> Any:
+def _fields_loader(blob: bytes | bytearray) -> Any:
     def load() -> dict[str, IntegrationFields]:
         return {node: decode_fields(f) for node, f in marshal.loads(blob).items()}
 
@@ -225,20 +226,28 @@ def _save_graph(
     started: int,
     graph: nx.MultiDiGraph,
     aliases: dict[str, tuple[str, ...]],
-    blob: bytes,
+    blob: bytes | bytearray,
     digests: dict[str, tuple[bytes, bytes]],
 ) -> None:
     """Write the snapshot (the layout of :func:`intgraph.snapshot.encode_graph`) and the
     stats index."""
     nodes = graph._node
     sources = {n: tuple(graph._pred[n]) for n, a in nodes.items() if a["kind"] == INTEGRATION}
-    snapshot = (nodes, graph._succ, aliases, blob, sources, system_index(graph))
     racy = {
         rel: sha
         for rel, (sha, _graph) in digests.items()
         if files.stats.get(rel, (-1, 0))[1] >= started - RACY_NS
     }
-    store.write(directory, store.GRAPH, graph_key, (snapshot, racy), started)
+    # The fields blob is most of the snapshot: written as it is rather than copied into it.
+    marker = b"intgraph fields blob " + os.urandom(16)
+    snapshot = (nodes, graph._succ, aliases, marker, sources, system_index(graph))
+    pieces = store.spliced((snapshot, racy), marker, blob)
+    if pieces is not None:
+        store.write_payload(directory, store.GRAPH, graph_key, pieces, started)
+    else:
+        data = ((nodes, graph._succ, aliases, blob, sources, system_index(graph)), racy)
+        store.write(directory, store.GRAPH, graph_key, data, started)
+    del pieces
     save_index(directory, files, marks, graph_key, digests, started)
 
 
