@@ -226,3 +226,27 @@ def test_a_part_that_is_not_a_dict_is_rejected(tmp_path: Path) -> None:
         writer.commit()
     assert cache.read(tmp_path, "kind", "key") is None
     shutil.rmtree(tmp_path)
+
+
+def test_spliced_payload_is_what_marshal_makes_of_the_blob_in_place(tmp_path: Path) -> None:
+    blob = bytearray(marshal.dumps({"integration:a.md": ("x", 1, None)}))
+    shared = "shared string"
+    marker = b"marker " + os.urandom(16)
+    data = ({"a": shared, "b": shared, "n": 70000}, [marker, "tail", 70000], {"racy": b"1"})
+    pieces = cache.spliced(data, marker, blob)
+    assert pieces is not None
+    held = bytes(blob)  # held elsewhere too, as the marker is: marshal flags both alike
+    whole = ({"a": shared, "b": shared, "n": 70000}, [held, "tail", 70000], {"racy": b"1"})
+    assert b"".join(bytes(p) for p in pieces) == marshal.dumps(whole)
+    assert cache.write_payload(tmp_path, "kind", "key", pieces, 9)
+    assert cache.read(tmp_path, "kind", "key") == (whole, 9)
+    assert cache.spliced(data, b"absent marker", blob) is None
+    twice = (marker, marker + b"!", marker)
+    assert cache.spliced(twice, marker, blob) is None
+
+
+def test_join_pieces_empties_the_list() -> None:
+    pieces = [fields_piece("a.md", ("f",)), fields_piece("b.md", ("g", 2))]
+    joined = join_pieces(pieces)
+    assert pieces == []
+    assert marshal.loads(joined) == {"integration:a.md": ("f",), "integration:b.md": ("g", 2)}

@@ -13,6 +13,7 @@ stay encoded until something asks for them (:func:`intgraph.graph.fields_of`).
 from __future__ import annotations
 
 import marshal
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,8 @@ def cold_load(
                          progress, raw, reuse=False)  # fmt: skip
     same_files = set(entries) == set(files.notes)
     as_delta = cached is not None and same_files and len(todo) + len(changes) <= MAX_CHANGED
+    del cached, entries  # what is reused is in ``reused``; the rest is stale
+    reused_count = len(reused)
     write_notes = directory is not None and bool(todo or not same_files)
     kept: list[bytes] | None = [] if directory is None else None  # nowhere else to keep them
     fresh: dict[str, Entry] = {}
@@ -107,6 +110,7 @@ def cold_load(
     with writer:
         if reused:
             writer.add(marshal.dumps(reused))
+        del reused
         for frame, batch, sums, piece in parse_stream(
             files.root, todo, files.stats, marks, workers, progress, raw
         ):
@@ -130,7 +134,7 @@ def cold_load(
     try:
         graph = assemble(ordered, resolver, names)
     except ENTRY_ERRORS:
-        if not reused:
+        if not reused_count:
             raise
         return cold_load(files, marks, resolver, directory, graph_key, started, workers,
                          progress, raw, reuse=False)  # fmt: skip
@@ -141,7 +145,7 @@ def cold_load(
     if directory is not None:
         _save_graph(directory, files, marks, graph_key, started, graph, aliases, blob, digests)
     return Cold(
-        graph, aliases, names, len(todo), len(reused), None if kept is None else tuple(kept)
+        graph, aliases, names, len(todo), reused_count, None if kept is None else tuple(kept)
     )
 
 
@@ -162,7 +166,7 @@ class _NoWriter:
         return None
 
 
-def _fields_loader(blob: bytes) -> Any:
+def _fields_loader(blob: bytes | bytearray) -> Any:
     def load() -> dict[str, IntegrationFields]:
         return {node: decode_fields(f) for node, f in marshal.loads(blob).items()}
 
@@ -177,18 +181,25 @@ def _save_graph(
     started: int,
     graph: nx.MultiDiGraph,
     aliases: dict[str, tuple[str, ...]],
-    blob: bytes,
+    blob: bytes | bytearray,
     digests: dict[str, tuple[bytes, bytes]],
 ) -> None:
     """Write the snapshot (the light and detail parts of
     :func:`intgraph.snapshot.encode_graph`, with the fields ``blob``) and the stats index."""
-    light, detail = encode_graph(graph, aliases, blob)
+    # The fields blob is most of the detail part: written as it is rather than copied in.
+    marker = b"intgraph fields blob " + os.urandom(16)
+    light, detail = encode_graph(graph, aliases, marker)
     racy = {
         rel: sha
         for rel, (sha, _graph) in digests.items()
         if files.stats.get(rel, (-1, 0))[1] >= started - RACY_NS
     }
-    store.write(directory, store.DETAIL, graph_key, detail, started)
+    pieces = store.spliced(detail, marker, blob)
+    if pieces is not None:
+        store.write_payload(directory, store.DETAIL, graph_key, pieces, started)
+    else:
+        store.write(directory, store.DETAIL, graph_key, (*detail[:2], bytes(blob)), started)
+    del pieces
     store.write(directory, store.GRAPH, graph_key, (light, racy), started)
     save_index(directory, files, marks, graph_key, digests, started)
 

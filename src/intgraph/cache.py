@@ -136,7 +136,19 @@ def write(directory: Path, kind: str, key: str, data: Any, written_ns: int) -> b
     """Write a cache file atomically; False (and no file change) when that is not possible."""
     try:
         payload = marshal.dumps(data)
-        header = _header(kind, key, written_ns, hashlib.blake2b(payload).hexdigest(), False)
+    except ValueError:
+        return False
+    return write_payload(directory, kind, key, [payload], written_ns)
+
+
+def write_payload(directory: Path, kind: str, key: str, pieces: list[Any], written_ns: int) -> bool:
+    """Write a cache file whose payload (a :mod:`marshal` stream) is the concatenation of
+    ``pieces`` (bytes-like), never joined in memory; as :func:`write` otherwise."""
+    try:
+        digest = hashlib.blake2b()
+        for piece in pieces:
+            digest.update(piece)
+        header = _header(kind, key, written_ns, digest.hexdigest(), False)
         import tempfile  # only a run that writes pays for it
 
         directory.mkdir(parents=True, exist_ok=True)
@@ -144,7 +156,8 @@ def write(directory: Path, kind: str, key: str, data: Any, written_ns: int) -> b
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(MAGIC + header + b"\n")
-                handle.write(payload)  # not joined to the header: no copy of the payload
+                for piece in pieces:
+                    handle.write(piece)
             os.replace(tmp, directory / f"{kind}.cache")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -152,6 +165,25 @@ def write(directory: Path, kind: str, key: str, data: Any, written_ns: int) -> b
     except (OSError, ValueError):
         return False
     return True
+
+
+def spliced(data: Any, marker: bytes, blob: bytes | bytearray) -> list[Any] | None:
+    """The :func:`marshal.dumps` of ``data`` with the bytes object ``marker`` in it
+    replaced by ``blob``, as pieces (no copy of ``blob``): what marshal would make of
+    ``data`` holding ``blob`` in its place. ``marker`` must be unique within the stream
+    and held elsewhere too (so that marshal flags it, as it flags ``blob``); None when
+    it is not found once."""
+    raw = marshal.dumps(data)
+    size = len(marker).to_bytes(4, "little")
+    needles = [bytes([flag]) + size + marker for flag in (0xF3, 0x73)]  # "s", flagged or not
+    found = [at for needle in needles for at in (raw.find(needle),) if at >= 0]
+    if len(found) != 1 or raw.find(marker, found[0] + 6) >= 0 or len(blob) > 0x7FFFFFFF:
+        return None
+    at = found[0]
+    payload = memoryview(raw)
+    head = payload[: at + 1]
+    tail = payload[at + 5 + len(marker) :]
+    return [head, len(blob).to_bytes(4, "little"), blob, tail]
 
 
 class PartsWriter:

@@ -44,12 +44,12 @@ def encode_fields(f: IntegrationFields) -> tuple[Any, ...]:
     """Template fields as nested tuples of primitives."""
     return (
         f.integration_id, f.version, f.category, f.status, f.classification,
-        tuple((_ref(e.ref), e.role, e.interface, e.data) for e in f.sources),
-        tuple((_ref(e.ref), e.role, e.interface, e.data) for e in f.targets),
+        tuple([(_ref(e.ref), e.role, e.interface, e.data) for e in f.sources]),
+        tuple([(_ref(e.ref), e.role, e.interface, e.data) for e in f.targets]),
         f.layer_type,
-        tuple(_ref(r) for r in f.middleware),
+        tuple([_ref(r) for r in f.middleware]),
         f.protocol,
-        tuple((label, _ref(r)) for label, r in f.documents),
+        tuple([(label, _ref(r)) for label, r in f.documents]),
         _ref(f.owner),
         f.metadata,
         f.lines,
@@ -65,16 +65,21 @@ def encode(note: Note) -> tuple[Any, ...]:
         note.tags,
         note.note_type,
         tuple(
-            (k.target, k.line, k.kind.value, k.subpath, k.alias, k.placeholder) for k in note.links
+            [
+                (k.target, k.line, k.kind._value_, k.subpath, k.alias, k.placeholder)
+                for k in note.links
+            ]
         ),
         encode_fields(note.fields),
         None
         if note.raw_fields is None
         else tuple(
-            (x.section, x.subsection, x.label, x.value, x.line, x.placeholder)
-            for x in note.raw_fields
+            [
+                (x.section, x.subsection, x.label, x.value, x.line, x.placeholder)
+                for x in note.raw_fields
+            ]
         ),
-        tuple((p.path, p.line, p.code, p.message) for p in note.problems),
+        tuple([(p.path, p.line, p.code, p.message) for p in note.problems]),
         note.is_integration,
         note.generated,
         note.meta_lines,

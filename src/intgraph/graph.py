@@ -301,16 +301,28 @@ def assemble(records: Sequence[Record], resolver: Resolver, names: SystemNames) 
                        "aliases": aliases, "middleware": False})  # fmt: skip
         return node
 
+    # What a reference means depends on its note only through the note's folder (but for
+    # a blank one, which means the note itself): both memos are keyed by the folder.
     memo: dict[tuple[str, bool, str], str] = {}
+    where: dict[tuple[str, str], str | None] = {}
 
-    def named(text: str, is_link: bool, path: str) -> str:
-        # names.for_ref depends on the note only through its folder (but for an empty text)
-        folder = path.rsplit("/", 1)[0] if "/" in path else ""
-        key = (text, is_link, folder if text.strip() else path)
+    def named(text: str, is_link: bool, path: str, folder: str) -> str:
+        key = (text, is_link, folder)
         node = memo.get(key)
         if node is None:
-            node = memo[key] = system(names.for_ref(Ref(text, 0, is_link), path))
+            node = system(names.for_ref(Ref(text, 0, is_link), path))
+            if text.strip():
+                memo[key] = node
         return node
+
+    def resolved(text: str, path: str, folder: str) -> str | None:
+        key = (text, folder)
+        if key in where:
+            return where[key]
+        found = resolver.resolve_path(text, path)
+        if text.strip():
+            where[key] = found
+        return found
 
     for path, _aliases, declares, part in records:
         if part is None and declares:
@@ -319,44 +331,46 @@ def assemble(records: Sequence[Record], resolver: Resolver, names: SystemNames) 
         if part is None:
             continue
         title, iid, status, owner, review, sources, targets, middleware = part[:8]
+        folder = path.rsplit("/", 1)[0] if "/" in path else ""
         node = integration_node(path)
         attrs = {"kind": INTEGRATION, "name": title, "title": title, "id": iid, "path": path}
         attrs.update(status=status, owner=owner, next_review=review)
         add(node, attrs)
         for text, is_link in sources:
-            edge(named(text, is_link, path), node, "source", {"role": "source"})
+            edge(named(text, is_link, path, folder), node, "source", {"role": "source"})
         for text, is_link in targets:
-            edge(node, named(text, is_link, path), "target", {"role": "target"})
+            edge(node, named(text, is_link, path, folder), "target", {"role": "target"})
         for text, is_link in middleware:
-            via = named(text, is_link, path)
+            via = named(text, is_link, path, folder)
             nodes[via]["middleware"] = True
             edge(node, via, "via", {"role": "via"})
     not_documents: set[str | None] = {r[0] for r in records if r[3] is not None}
     not_documents.update(a["path"] for a in nodes.values() if a["kind"] == SYSTEM)
+
+    def document(node: str, label: str, path: str) -> None:
+        doc = document_node(path)
+        if doc not in nodes:
+            add(doc, {"kind": DOCUMENT, "name": note_name(path), "path": path})
+        edge(node, doc, f"document:{label}", {"role": "document", "label": label})
+
     for path, _aliases, _declares, part in records:
         if part is None:
             continue
+        folder = path.rsplit("/", 1)[0] if "/" in path else ""
         node = integration_node(path)
         seen: set[str] = set()
         for label, text in part[8]:
-            found = resolver.resolve_path(text, path)
+            found = resolved(text, path, folder)
             if found and found not in seen:
                 seen.add(found)
-                _document(nodes, add, edge, node, label, found)
+                document(node, label, found)
         for text in part[9]:
-            found = resolver.resolve_path(text, path)
+            found = resolved(text, path, folder)
             if found and found != path and found not in seen and found not in not_documents:
                 seen.add(found)
-                _document(nodes, add, edge, node, "link", found)
+                document(node, "link", found)
     graph = nx.MultiDiGraph()
     graph._node = nodes
     graph._adj = graph._succ = succ
     graph._pred = pred
     return graph
-
-
-def _document(nodes: dict[str, Any], add: Any, edge: Any, node: str, label: str, path: str) -> None:
-    doc = document_node(path)
-    if doc not in nodes:
-        add(doc, {"kind": DOCUMENT, "name": note_name(path), "path": path})
-    edge(node, doc, f"document:{label}", {"role": "document", "label": label})

@@ -42,11 +42,14 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def graph_digest(encoded: tuple[Any, ...]) -> bytes:
+def graph_digest(encoded: tuple[Any, ...], fields: bytes | None = None) -> bytes:
     """A digest of everything the graph is built from in an encoded note (all but its
-    raw fields and problems): two notes with the same one give the same graph."""
+    raw fields and problems): two notes with the same one give the same graph.
+    ``fields``: ``marshal.dumps(encoded[6], 2)`` when the caller has it already."""
     try:  # marshal's version 2 has no back-references: equal notes give equal bytes
-        data = marshal.dumps((encoded[:7], encoded[9:]), 2)
+        if fields is None:
+            fields = marshal.dumps(encoded[6], 2)
+        data = marshal.dumps(encoded[:6], 2) + fields + marshal.dumps(encoded[9:], 2)
     except ValueError:  # not marshallable (nothing the parser makes): its text instead
         data = repr((encoded[:7], encoded[9:])).encode("utf-8", "surrogateescape")
     return hashlib.blake2b(data, digest_size=16).digest()
@@ -148,12 +151,13 @@ def _batch(
     for path, (size, mtime) in zip(paths, stats, strict=True):
         sha, note = parse_one(base, path, placeholders, raw)
         encoded = encode(note)
-        graph = graph_digest(encoded)
+        fields = marshal.dumps(encoded[6], 2)
+        graph = graph_digest(encoded, fields)
         entries[path] = (size, mtime, sha, encoded, graph)
         records.append(graph_record(encoded))
         digests.append((path, sha, graph))
         if encoded[9]:
-            pieces.append(fields_piece(path, encoded[6]))
+            pieces.append(fields_piece(path, encoded[6], fields))
     return marshal.dumps(entries), marshal.dumps((records, digests)), b"".join(pieces)
 
 

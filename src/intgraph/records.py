@@ -47,18 +47,29 @@ def graph_record(encoded: tuple[Any, ...]) -> Record:
     return (path, aliases, False, part)
 
 
-def fields_piece(path: str, fields: tuple[Any, ...]) -> bytes:
+def fields_piece(path: str, fields: tuple[Any, ...], dumped: bytes | None = None) -> bytes:
     """The integration at ``path`` and its encoded ``fields`` as one key and value of a
     marshalled dict: ``b"{" + pieces + b"0"`` is the :func:`marshal.dumps` of the dict of
     them all (the fields blob of a snapshot), which nothing needs to hold as objects.
     Marshal's version 2 writes no back-references, so pieces made apart join up, and
-    equal fields give equal bytes."""
-    return marshal.dumps(integration_node(path), 2) + marshal.dumps(fields, 2)
+    equal fields give equal bytes. ``dumped``: ``marshal.dumps(fields, 2)`` if made already."""
+    return marshal.dumps(integration_node(path), 2) + (dumped or marshal.dumps(fields, 2))
 
 
-def join_pieces(pieces: Iterable[bytes]) -> bytes:
-    """The marshalled dict whose keys and values are the :func:`fields_piece` ``pieces``."""
-    return b"{" + b"".join(pieces) + b"0"
+def join_pieces(pieces: list[bytes]) -> bytearray:
+    """The marshalled dict whose keys and values are the :func:`fields_piece` ``pieces``;
+    ``pieces`` is emptied as they are joined (never all held twice)."""
+    size = 2 + sum(map(len, pieces))
+    out = bytearray(size)
+    out[0:1] = b"{"
+    at = 1
+    pieces.reverse()
+    while pieces:
+        piece = pieces.pop()
+        out[at : at + len(piece)] = piece
+        at += len(piece)
+    out[at : at + 1] = b"0"
+    return out  # not copied into bytes: marshal reads and writes it as it would them
 
 
 def record_aliases(records: Iterable[Record]) -> dict[str, tuple[str, ...]]:
