@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.vaultgen import generate
 from tests.conftest import FIXTURES, ROOT
 
-from benchmarks.vaultgen import generate
 from intgraph.codec import encode
 from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS
 from intgraph.parse import parse_text
