@@ -21,9 +21,9 @@ from intgraph.model import (
     note_name,
 )
 from intgraph.parse import front
+from intgraph.parse.fastmask import mask
 from intgraph.parse.fields import read_fields
 from intgraph.parse.links import scan_links
-from intgraph.parse.scan import mask
 from intgraph.parse.values import clean, refs_from_front
 from intgraph.vault import NoteText
 
