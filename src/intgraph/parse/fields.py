@@ -11,16 +11,22 @@ from intgraph.model import Endpoint, Field, Ref
 from intgraph.parse.links import WIKILINK, split_wikilink
 from intgraph.parse.values import clean, is_unset, refs_in
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_BOLD = re.compile(r"^\s*(?:[-*+][ \t]+)?\*\*([^*\n]+?):?\*\*[ \t]*:?[ \t]*(.*?)\s*$")
+# A heading line, searched in "\n" + text + "\n" (a line start is found far faster as a
+# literal "\n" than as a MULTILINE "^").
+# The text is taken whole and its closing #s cut off by _heading_text.
+_HEADING_LINE = re.compile(r"\n {0,3}(#{1,6})[ \t]+([^\n]*)")
+_HEADING_AT_0 = re.compile(r"\n(#{1,6})[ \t]+([^\n]*)")
+# Values are matched greedily and right-stripped, which is what a lazy "(.*?)\s*$"
+# gives, several times faster.
+_BOLD = re.compile(r"^\s*(?:[-*+][ \t]+)?\*\*([^*\n]+?):?\*\*[ \t]*:?[ \t]*(.*)$")
 _LABEL = re.compile(
     r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40}?)(?:\*\*)?"
-    r"[ \t]*:(?:\*\*)?(?:[ \t]+(.*?))?\s*$"
+    r"[ \t]*:(?:\*\*)?(?:[ \t]+(.*))?\s*$"
 )
 _BOLD_SEP = re.compile(r":?\*\*[ \t]*:?")
 _LABEL_SEP = re.compile(r"(?:\*\*)?[ \t]*:(?:\*\*)?")
 _STARTS = frozenset("#*-+[0123456789")
-_NUMBERED = re.compile(r"^\s*\d{1,3}[.)][ \t]+(.*?)\s*$")
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)][ \t]+(.*)$")
 _PLACEHOLDER_LINE = re.compile(r"^\s*(?:[-*+][ \t]+)?\[[^\[\]]+\]\s*$")
 
 OVERVIEW = {
@@ -72,121 +78,163 @@ def read_fields(
     placeholders: Collection[str],
     original: list[str] | None = None,
     raw: bool = True,
+    text: str | None = None,
+    skip: bool = True,
 ) -> BodyFields:
     """Extract title, overview, Components, Documentation and Metadata.
 
-    ``lines`` are the masked body lines: structure and links are read from them.
-    Values are shown as written in ``original`` (the unmasked lines), so a value
-    in a code span is kept, while links inside code never count. With ``raw``
-    false, the per-field records that only lint reads (``BodyFields.raw``) are not
-    made, and lines no graph field can come from are skipped early.
+    ``lines`` are the masked body lines: structure and links are read from them
+    (``text``, when given, is ``"\\n".join(lines)``). Values are shown as written in
+    ``original`` (the unmasked lines), so a value in a code span is kept, while links
+    inside code never count. With ``raw`` false, the per-field records that only lint
+    reads (``BodyFields.raw``) are not made, and lines no graph field can come from
+    are skipped early: whole stretches between headings when ``skip`` (tests turn it
+    off to hold the shortcut to the line-by-line reading).
     """
     original = original if original is not None else lines
+    source = "\n" + (text if text is not None else "\n".join(lines)) + "\n"
     out = BodyFields()
     section = ""
     subsection: str | None = None
     group: str | None = None
+    in_metadata = False
+    in_documents = False
     endpoints: dict[str, list[list[object]]] = {"source": [], "target": []}
     # Without raw records, a bullet outside the Components groups, Documentation and
     # Metadata can only matter as the first of an overview label; once all are seen,
     # such bullets (unless bold: "- **Metadata**" opens the footer) are skipped unread.
     skippable = False
-    for offset, line in enumerate(lines):
-        first = line.lstrip()[:1]
-        if not first or first not in _STARTS:
-            continue
-        if skippable and first == "-" and group is None and "**" not in line:
-            continue
-        line_no = first_line + offset
-        head = _HEADING.match(line) if first == "#" else None
-        if head:
-            level, text = len(head.group(1)), head.group(2).strip()
-            out.lines.setdefault("heading:" + text.lower(), line_no)
+    overview_seen = False
+    # Headings, found in one search: (line offset, match); the stretch of lines between
+    # two headings is read line by line unless nothing in it can matter.
+    marks: list[tuple[int, re.Match[str] | None]] = []
+    index = 0
+    cursor = 0
+    headings = _HEADING_LINE if " #" in source else _HEADING_AT_0
+    for m in headings.finditer(source):
+        index += source.count("\n", cursor, m.start())
+        cursor = m.start()
+        marks.append((index, m))
+    marks.append((len(lines), None))
+    start = 0
+    head: re.Match[str] | None = None
+    for stop, following in marks:
+        if head is not None:
+            level, heading = len(head.group(1)), _heading_text(head.group(2)).strip()
+            out.lines.setdefault("heading:" + heading.lower(), first_line + start - 1)
             if level == 1:
-                if out.title is None and not is_unset(text):
-                    out.title = text
+                if out.title is None and not is_unset(heading):
+                    out.title = heading
             elif level == 2:
-                section, subsection, group = text, None, None
+                section, subsection, group = heading, None, None
+                in_metadata = section == "Metadata"
+                in_documents = section.lower().startswith("documentation")
             else:
-                subsection, group = text, None
-            skippable = not raw and _skippable(section, out.lines)
-            continue
-        bold = _BOLD.match(line) if "**" in line else None
-        if bold and not bold.group(2) and bold.group(1).strip().lower() == "metadata":
-            section, subsection, group = "Metadata", None, None
-            skippable = False
-            continue
-        label: str | None = None
-        value = ""
-        text = ""
-        if bold:
-            label, value = bold.group(1).strip(), bold.group(2)
-            same = line is original[offset]
-            text = value if same else _after(_BOLD_SEP, original[offset], bold.end(1))
-        else:
-            lab = _LABEL.match(line)
-            if lab:
-                label, value = lab.group(1).strip(), lab.group(2) or ""
+                subsection, group = heading, None
+            if not raw and not overview_seen:
+                overview_seen = all(key in out.lines for key in _OVERVIEW_KEYS)
+            skippable = overview_seen and not in_metadata and not in_documents
+            if (
+                skip
+                and skippable
+                and group is None
+                and not _in_components(section, subsection)
+                and source.find("**", head.end(), following.start() if following else len(source))
+                == -1
+            ):
+                # Only lint's records or another heading could come from these lines.
+                start, head = stop + 1, following
+                continue
+        for offset in range(start, stop):
+            line = lines[offset]
+            first = line.lstrip()[:1]
+            if not first or first not in _STARTS:
+                continue
+            if skippable and first == "-" and group is None and "**" not in line:
+                continue
+            line_no = first_line + offset
+            bold = _BOLD.match(line) if "**" in line else None
+            bold_value = bold.group(2).rstrip() if bold else ""
+            if bold and not bold_value and bold.group(1).strip().lower() == "metadata":
+                section, subsection, group = "Metadata", None, None
+                in_metadata, in_documents = True, False
+                skippable = False
+                continue
+            label: str | None = None
+            value = ""
+            value_text = ""
+            if bold:
+                label, value = bold.group(1).strip(), bold_value
                 same = line is original[offset]
-                text = value if same else _after(_LABEL_SEP, original[offset], lab.end(1))
+                value_text = value if same else _after(_BOLD_SEP, original[offset], bold.end(1))
             else:
-                num = _NUMBERED.match(line)
-                if num:
-                    group = (
-                        _group_kind(num.group(1)) if _in_components(section, subsection) else None
+                lab = _LABEL.match(line)
+                if lab:
+                    label, value = lab.group(1).strip(), (lab.group(2) or "").rstrip()
+                    same = line is original[offset]
+                    value_text = value if same else _after(_LABEL_SEP, original[offset], lab.end(1))
+                else:
+                    num = _NUMBERED.match(line)
+                    if num:
+                        group = (
+                            _group_kind(num.group(1).rstrip())
+                            if _in_components(section, subsection)
+                            else None
+                        )
+                        continue
+            if label is None:
+                if raw and _PLACEHOLDER_LINE.match(line):
+                    out.raw.append(
+                        Field(
+                            section, subsection, subsection or section, line.strip(), line_no, True
+                        )
                     )
-                    continue
-        if label is None:
-            if raw and _PLACEHOLDER_LINE.match(line):
+                continue
+            key = label.lower()
+            if key == "integration id":
+                out.id_label = True
+            if in_metadata:
+                out.meta_lines.append(line_no)
+            elif not raw and group is None and key not in OVERVIEW and not in_documents:
+                continue  # only lint reads this field, and only as a raw record
+            unset = is_unset(value_text) or _only_placeholder_links(value, placeholders)
+            if raw and (unset or key in OVERVIEW or in_metadata):
                 out.raw.append(
-                    Field(section, subsection, subsection or section, line.strip(), line_no, True)
+                    Field(*_interned(section, subsection, label), value_text, line_no, unset)
                 )
-            continue
-        key = label.lower()
-        if key == "integration id":
-            out.id_label = True
-        if section == "Metadata":
-            out.meta_lines.append(line_no)
-        elif (
-            not raw
-            and group is None
-            and key not in OVERVIEW
-            and not section.lower().startswith("documentation")
-        ):
-            continue  # only lint reads this field, and only as a raw record
-        unset = is_unset(text) or _only_placeholder_links(value, placeholders)
-        if raw and (unset or key in OVERVIEW or section == "Metadata"):
-            out.raw.append(Field(*_interned(section, subsection, label), text, line_no, unset))
-        if key in OVERVIEW and OVERVIEW[key] not in out.lines and section != "Metadata":
-            out.lines[OVERVIEW[key]] = line_no
-            if not unset:
-                out.overview[OVERVIEW[key]] = text.strip()
-            skippable = not raw and _skippable(section, out.lines)
-            continue
-        if section == "Metadata":
-            if not unset:
-                out.metadata.append((label, text.strip()))
-            if key == "owner" and out.owner is None:
-                owners = refs_in(value, line_no, placeholders)
-                out.owner = owners[0] if owners else None
-            continue
-        if section.lower().startswith("documentation"):
-            out.documents.extend((label, r) for r in refs_in(value, line_no, placeholders))
-            continue
-        if group in ("source", "target"):
-            bucket = endpoints[group]
-            if key == "name":
-                out.lines.setdefault(group, line_no)
-                bucket.append([refs_in(value, line_no, placeholders), {}])
-            elif bucket and key in ("role", "interface", "data"):
-                details = bucket[-1][1]
-                assert isinstance(details, dict)
-                details[key] = clean(text)
-        elif group == "layer":
-            if key == "components":
-                out.middleware.extend(refs_in(value, line_no, placeholders))
-            elif not unset:
-                out.layer[key] = text.strip()
+            if key in OVERVIEW and OVERVIEW[key] not in out.lines and not in_metadata:
+                out.lines[OVERVIEW[key]] = line_no
+                if not unset:
+                    out.overview[OVERVIEW[key]] = value_text.strip()
+                if not raw and not overview_seen:
+                    overview_seen = all(k in out.lines for k in _OVERVIEW_KEYS)
+                skippable = overview_seen and not in_metadata and not in_documents
+                continue
+            if in_metadata:
+                if not unset:
+                    out.metadata.append((label, value_text.strip()))
+                if key == "owner" and out.owner is None:
+                    owners = refs_in(value, line_no, placeholders)
+                    out.owner = owners[0] if owners else None
+                continue
+            if in_documents:
+                out.documents.extend((label, r) for r in refs_in(value, line_no, placeholders))
+                continue
+            if group in ("source", "target"):
+                bucket = endpoints[group]
+                if key == "name":
+                    out.lines.setdefault(group, line_no)
+                    bucket.append([refs_in(value, line_no, placeholders), {}])
+                elif bucket and key in ("role", "interface", "data"):
+                    details = bucket[-1][1]
+                    assert isinstance(details, dict)
+                    details[key] = clean(value_text)
+            elif group == "layer":
+                if key == "components":
+                    out.middleware.extend(refs_in(value, line_no, placeholders))
+                elif not unset:
+                    out.layer[key] = value_text.strip()
+        start, head = stop + 1, following
     for kind, target in (("source", out.sources), ("target", out.targets)):
         for refs, details in endpoints[kind]:
             assert isinstance(refs, list) and isinstance(details, dict)
@@ -199,13 +247,10 @@ def read_fields(
     return out
 
 
-def _skippable(section: str, lines: dict[str, int]) -> bool:
-    """True when, without raw records, plain bullets in ``section`` can add nothing."""
-    return (
-        section != "Metadata"
-        and not section.lower().startswith("documentation")
-        and all(key in lines for key in _OVERVIEW_KEYS)
-    )
+def _heading_text(rest: str) -> str:
+    """A heading's text from the rest of its line after the opening #s and blanks:
+    without the closing #s and blanks, as ``(.*?)[ \t]*#*[ \t]*$`` would capture it."""
+    return rest.rstrip(" \t").rstrip("#").rstrip(" \t")
 
 
 def _interned(section: str, subsection: str | None, label: str) -> tuple[str, str | None, str]:
