@@ -9,7 +9,7 @@ from sys import intern
 
 from intgraph.model import Endpoint, Field, Ref
 from intgraph.parse.links import WIKILINK, split_wikilink
-from intgraph.parse.values import clean, is_unset, refs_in
+from intgraph.parse.values import clean, is_unset, one_wikilink, refs_in
 
 # A heading line, searched in "\n" + text + "\n" (a line start is found far faster as a
 # literal "\n" than as a MULTILINE "^").
@@ -118,19 +118,24 @@ def read_fields(
     marks.append((len(lines), None))
     start = 0
     head: re.Match[str] | None = None
+    # Whether the section names an architecture and the subsection names components.
+    architecture = components = False
     for stop, following in marks:
         if head is not None:
-            level, heading = len(head.group(1)), _heading_text(head.group(2)).strip()
-            out.lines.setdefault("heading:" + heading.lower(), first_line + start - 1)
+            heading, key, documents, has_components, has_architecture = _heading(head.group(2))
+            out.lines.setdefault(key, first_line + start - 1)
+            level = head.end(1) - head.start(1)
             if level == 1:
                 if out.title is None and not is_unset(heading):
                     out.title = heading
             elif level == 2:
                 section, subsection, group = heading, None, None
                 in_metadata = section == "Metadata"
-                in_documents = section.lower().startswith("documentation")
+                in_documents = documents
+                architecture, components = has_architecture, False
             else:
                 subsection, group = heading, None
+                components = has_components
             if not raw and not overview_seen:
                 overview_seen = all(key in out.lines for key in _OVERVIEW_KEYS)
             skippable = overview_seen and not in_metadata and not in_documents
@@ -138,7 +143,7 @@ def read_fields(
                 skip
                 and skippable
                 and group is None
-                and not _in_components(section, subsection)
+                and not (architecture or components)
                 and source.find("**", head.end(), following.start() if following else len(source))
                 == -1
             ):
@@ -158,6 +163,7 @@ def read_fields(
             if bold and not bold_value and bold.group(1).strip().lower() == "metadata":
                 section, subsection, group = "Metadata", None, None
                 in_metadata, in_documents = True, False
+                architecture = components = False
                 skippable = False
                 continue
             label: str | None = None
@@ -178,7 +184,7 @@ def read_fields(
                     if num:
                         group = (
                             _group_kind(num.group(1).rstrip())
-                            if _in_components(section, subsection)
+                            if architecture or components
                             else None
                         )
                         continue
@@ -197,21 +203,25 @@ def read_fields(
                 out.meta_lines.append(line_no)
             elif not raw and group is None and key not in OVERVIEW and not in_documents:
                 continue  # only lint reads this field, and only as a raw record
-            unset = is_unset(value_text) or _only_placeholder_links(value, placeholders)
-            if raw and (unset or key in OVERVIEW or in_metadata):
-                out.raw.append(
-                    Field(*_interned(section, subsection, label), value_text, line_no, unset)
-                )
-            if key in OVERVIEW and OVERVIEW[key] not in out.lines and not in_metadata:
-                out.lines[OVERVIEW[key]] = line_no
-                if not unset:
-                    out.overview[OVERVIEW[key]] = value_text.strip()
+            # Unset: a placeholder value. Only lint's records need it for every field.
+            unset: bool | None = None
+            if raw:
+                unset = _unset(value_text, value, placeholders)
+                if unset or key in OVERVIEW or in_metadata:
+                    out.raw.append(
+                        Field(*_interned(section, subsection, label), value_text, line_no, unset)
+                    )
+            overview = OVERVIEW.get(key)
+            if overview is not None and overview not in out.lines and not in_metadata:
+                out.lines[overview] = line_no
+                if not (_unset(value_text, value, placeholders) if unset is None else unset):
+                    out.overview[overview] = value_text.strip()
                 if not raw and not overview_seen:
                     overview_seen = all(k in out.lines for k in _OVERVIEW_KEYS)
                 skippable = overview_seen and not in_metadata and not in_documents
                 continue
             if in_metadata:
-                if not unset:
+                if not (_unset(value_text, value, placeholders) if unset is None else unset):
                     out.metadata.append((label, value_text.strip()))
                 if key == "owner" and out.owner is None:
                     owners = refs_in(value, line_no, placeholders)
@@ -232,7 +242,7 @@ def read_fields(
             elif group == "layer":
                 if key == "components":
                     out.middleware.extend(refs_in(value, line_no, placeholders))
-                elif not unset:
+                elif not (_unset(value_text, value, placeholders) if unset is None else unset):
                     out.layer[key] = value_text.strip()
         start, head = stop + 1, following
     for kind, target in (("source", out.sources), ("target", out.targets)):
@@ -249,8 +259,37 @@ def read_fields(
 
 def _heading_text(rest: str) -> str:
     """A heading's text from the rest of its line after the opening #s and blanks:
-    without the closing #s and blanks, as ``(.*?)[ \t]*#*[ \t]*$`` would capture it."""
+    without the closing #s and blanks, as ``(.*?)[ \\t]*#*[ \\t]*$`` captures it."""
     return rest.rstrip(" \t").rstrip("#").rstrip(" \t")
+
+
+#: What a heading line says, by the rest of the line after its #s (the same few
+#: template headings recur in every note): its text, its key in ``BodyFields.lines``,
+#: and whether it names documentation, components or an architecture.
+_HEADINGS: dict[str, tuple[str, str, bool, bool, bool]] = {}
+_HEADINGS_KEPT = 4096
+
+
+def _heading(rest: str) -> tuple[str, str, bool, bool, bool]:
+    info = _HEADINGS.get(rest)
+    if info is None:
+        text = _heading_text(rest).strip()
+        low = text.lower()
+        info = (
+            text,
+            "heading:" + low,
+            low.startswith("documentation"),
+            "components" in low,
+            "architecture" in low,
+        )
+        if len(_HEADINGS) < _HEADINGS_KEPT:
+            _HEADINGS[rest] = info
+    return info
+
+
+def _unset(text: str, value: str, placeholders: Collection[str]) -> bool:
+    """True when a field's value (as written, and as masked) is a placeholder."""
+    return is_unset(text) or _only_placeholder_links(value, placeholders)
 
 
 def _interned(section: str, subsection: str | None, label: str) -> tuple[str, str | None, str]:
@@ -264,14 +303,14 @@ def _after(separator: re.Pattern[str], line: str, label_end: int) -> str:
     return line[m.end() if m else label_end :].strip()
 
 
-def _in_components(section: str, subsection: str | None) -> bool:
-    return "components" in (subsection or "").lower() or "architecture" in section.lower()
-
-
 def _only_placeholder_links(value: str, placeholders: Collection[str]) -> bool:
     """True when the value's links are all template placeholders (and it has some)."""
     if "[[" not in value:
         return False
+    inner = one_wikilink(value)
+    if inner is not None:  # the common case, answered as below
+        target = split_wikilink(inner)[0]
+        return not target or target in placeholders
     targets = [split_wikilink(m.group(2))[0] for m in WIKILINK.finditer(value)]
     if not targets or not all(t in placeholders or not t for t in targets):
         return False
