@@ -55,7 +55,12 @@ def inline_spans(text: str) -> tuple[str, bool]:
         if "`" not in text:
             return text, False
         if "\\" not in text:
-            return _backtick_spans(text)
+            return backtick_spans(text)
+    return inline_spans_general(text)
+
+
+def inline_spans_general(text: str) -> tuple[str, bool]:
+    """:func:`inline_spans` by the token loop, for any text."""
     out: list[str] = []
     done = 0
     unpaired = False
@@ -91,7 +96,7 @@ def inline_spans(text: str) -> tuple[str, bool]:
     return "".join(out), unpaired
 
 
-def _backtick_spans(text: str) -> tuple[str, bool]:
+def backtick_spans(text: str) -> tuple[str, bool]:
     """:func:`inline_spans` of a text without backslashes or HTML comments: every
     backtick run is then a token, paired with the next run of the same width."""
     runs = [m.span() for m in _BACKTICKS.finditer(text)]
