@@ -151,11 +151,11 @@ def piece(draw: st.DrawFn) -> str:
         return f"{draw(st.integers(1, 4))}. {draw(NAMES)}"
     if kind == 4:
         char = draw(st.sampled_from("`~"))
-        body = draw(st.lists(st.one_of(INLINE, piece()), max_size=3))
+        inside: list[str] = draw(st.lists(st.one_of(INLINE, piece()), max_size=3))
         fence = char * draw(st.integers(3, 4))
         closing = [fence] if draw(st.booleans()) else []
         info = draw(st.sampled_from(["", "json", "a`b"]))
-        return "\n".join([indent + fence + info, *body, *closing])
+        return "\n".join([indent + fence + info, *inside, *closing])
     if kind == 5:
         return "**Metadata**"
     if kind == 6:
