@@ -153,9 +153,9 @@ def piece(draw: st.DrawFn) -> str:
         char = draw(st.sampled_from("`~"))
         inside: list[str] = draw(st.lists(st.one_of(INLINE, piece()), max_size=3))
         fence = char * draw(st.integers(3, 4))
-        closing = [fence] if draw(st.booleans()) else []
+        closer = [fence] if draw(st.booleans()) else []
         info = draw(st.sampled_from(["", "json", "a`b"]))
-        return "\n".join([indent + fence + info, *inside, *closing])
+        return "\n".join([indent + fence + info, *inside, *closer])
     if kind == 5:
         return "**Metadata**"
     if kind == 6:
