@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import chain
 from sys import intern
 
 from intgraph.model import Endpoint, Field, Ref
@@ -105,51 +106,33 @@ def read_fields(
     # such bullets (unless bold: "- **Metadata**" opens the footer) are skipped unread.
     skippable = False
     overview_seen = False
-    # Headings, found in one search: (line offset, match); the stretch of lines between
-    # two headings is read line by line unless nothing in it can matter.
-    marks: list[tuple[int, re.Match[str] | None]] = []
-    index = 0
+    # Headings are found in one search. The stretch of lines before each (and after the
+    # last) is read line by line when the heading that opened it leaves anything there
+    # to read.
+    lines_of = out.lines
+    start = 0  # the stretch's first line
+    low = 0  # where in source the line end before it is
+    index = 0  # the line of source[cursor + 1]
     cursor = 0
-    headings = _HEADING_LINE if " #" in source else _HEADING_AT_0
-    for m in headings.finditer(source):
-        index += source.count("\n", cursor, m.start())
-        cursor = m.start()
-        marks.append((index, m))
-    marks.append((len(lines), None))
-    start = 0
-    head: re.Match[str] | None = None
     # Whether the section names an architecture and the subsection names components.
     architecture = components = False
-    for stop, following in marks:
-        if head is not None:
-            heading, key, documents, has_components, has_architecture = _heading(head.group(2))
-            out.lines.setdefault(key, first_line + start - 1)
-            level = head.end(1) - head.start(1)
-            if level == 1:
-                if out.title is None and not is_unset(heading):
-                    out.title = heading
-            elif level == 2:
-                section, subsection, group = heading, None, None
-                in_metadata = section == "Metadata"
-                in_documents = documents
-                architecture, components = has_architecture, False
-            else:
-                subsection, group = heading, None
-                components = has_components
-            if not raw and not overview_seen:
-                overview_seen = all(key in out.lines for key in _OVERVIEW_KEYS)
-            skippable = overview_seen and not in_metadata and not in_documents
+    headings = _HEADING_LINE if " #" in source else _HEADING_AT_0
+    for head in chain(headings.finditer(source), (None,)):
+        if head is None:
+            stop = len(lines)
+        else:
+            high = head.start()
+            index += source.count("\n", cursor, high)
+            cursor = high
+            stop = index
             if (
                 skip
                 and skippable
                 and group is None
                 and not (architecture or components)
-                and source.find("**", head.end(), following.start() if following else len(source))
-                == -1
+                and source.find("**", low, high) == -1
             ):
-                # Only lint's records or another heading could come from these lines.
-                start, head = stop + 1, following
-                continue
+                stop = start  # only lint's records could come from these lines
         for offset in range(start, stop):
             line = lines[offset]
             first = line.lstrip()[:1]
@@ -244,7 +227,25 @@ def read_fields(
                     out.middleware.extend(refs_in(value, line_no, placeholders))
                 elif not (_unset(value_text, value, placeholders) if unset is None else unset):
                     out.layer[key] = value_text.strip()
-        start, head = stop + 1, following
+        if head is None:
+            break
+        heading, key, level, documents, has_components, has_architecture = _heading(head.group(0))
+        lines_of.setdefault(key, first_line + index)
+        if level == 1:
+            if out.title is None and not is_unset(heading):
+                out.title = heading
+        elif level == 2:
+            section, subsection, group = heading, None, None
+            in_metadata = section == "Metadata"
+            in_documents = documents
+            architecture, components = has_architecture, False
+        else:
+            subsection, group = heading, None
+            components = has_components
+        if not raw and not overview_seen:
+            overview_seen = all(key in lines_of for key in _OVERVIEW_KEYS)
+        skippable = overview_seen and not in_metadata and not in_documents
+        start, low = index + 1, head.end()
     for kind, target in (("source", out.sources), ("target", out.targets)):
         for refs, details in endpoints[kind]:
             assert isinstance(refs, list) and isinstance(details, dict)
@@ -263,27 +264,30 @@ def _heading_text(rest: str) -> str:
     return rest.rstrip(" \t").rstrip("#").rstrip(" \t")
 
 
-#: What a heading line says, by the rest of the line after its #s (the same few
-#: template headings recur in every note): its text, its key in ``BodyFields.lines``,
-#: and whether it names documentation, components or an architecture.
-_HEADINGS: dict[str, tuple[str, str, bool, bool, bool]] = {}
+#: What a heading line says, by the line as matched (the same few template headings
+#: recur in every note): its text, its key in ``BodyFields.lines``, its level, and
+#: whether it names documentation, components or an architecture.
+_HEADINGS: dict[str, tuple[str, str, int, bool, bool, bool]] = {}
 _HEADINGS_KEPT = 4096
 
 
-def _heading(rest: str) -> tuple[str, str, bool, bool, bool]:
-    info = _HEADINGS.get(rest)
+def _heading(matched: str) -> tuple[str, str, int, bool, bool, bool]:
+    info = _HEADINGS.get(matched)
     if info is None:
-        text = _heading_text(rest).strip()
+        marks = matched.lstrip("\n ")
+        rest = marks.lstrip("#")
+        text = _heading_text(rest.lstrip(" \t")).strip()
         low = text.lower()
         info = (
             text,
             "heading:" + low,
+            len(marks) - len(rest),
             low.startswith("documentation"),
             "components" in low,
             "architecture" in low,
         )
         if len(_HEADINGS) < _HEADINGS_KEPT:
-            _HEADINGS[rest] = info
+            _HEADINGS[matched] = info
     return info
 
 
