@@ -48,8 +48,23 @@ def destination(raw: str) -> str:
     return raw
 
 
+#: split_wikilink's answers by the inside of the link: the same targets recur in many
+#: notes. Bounded, so that a vault of unique links costs no more than this.
+_SPLITS: dict[str, tuple[str, str | None, str | None]] = {}
+_SPLITS_KEPT = 1 << 16
+
+
 def split_wikilink(inner: str) -> tuple[str, str | None, str | None]:
     """Split the inside of ``[[...]]`` into (path, subpath, alias); ``\\|`` counts as ``|``."""
+    parts = _SPLITS.get(inner)
+    if parts is None:
+        parts = _split_wikilink(inner)
+        if len(_SPLITS) < _SPLITS_KEPT:
+            _SPLITS[inner] = parts
+    return parts
+
+
+def _split_wikilink(inner: str) -> tuple[str, str | None, str | None]:
     target, sep, alias = inner.partition("|")
     if sep and target.endswith("\\"):
         target = target[:-1]
