@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS
 from intgraph.parse import _TAG, parse_text
 from intgraph.parse.fastmask import mask, mask_simple, simple_applies
-from intgraph.parse.fields import _heading_text, read_fields
+from intgraph.parse.fields import _LABEL, _LABEL_SEP, _heading_text, read_fields
 from intgraph.parse.links import links_in_line, scan_links
 from intgraph.parse.scan import backtick_spans, inline_spans_general, mask_blocks
 from intgraph.parse.values import refs_in, refs_in_general
@@ -25,6 +25,10 @@ from intgraph.parse.values import refs_in, refs_in_general
 PLACEHOLDERS = frozenset(TEMPLATE_PLACEHOLDER_LINKS)
 #: The per-line patterns the whole-text searches replaced.
 LINE_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+LAZY_LABEL = re.compile(
+    r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40}?)(?:\*\*)?"
+    r"[ \t]*:(?:\*\*)?(?:[ \t]+(.*?))?\s*$"
+)
 LINE_TAG = re.compile(r"(?:^|(?<=\s))#([^\s#!\"$%&'()*+,.:;<=>?@^`{|}~\[\]\\]+)")
 
 SETTINGS = settings(
@@ -236,6 +240,14 @@ def test_whole_text_searches_equal_line_searches(text: str) -> None:
     per_line = [m.group(1) for line in lines for m in LINE_TAG.finditer(line)]
     assert [m.group(1) for m in _TAG.finditer("\n".join(lines))] == per_line
     for line in lines:
+        lazy, greedy = LAZY_LABEL.match(line), _LABEL.match(line)
+        assert (lazy is None) == (greedy is None)
+        if lazy and greedy:
+            assert lazy.group(1).strip() == greedy.group(1).strip()
+            assert (lazy.group(2) or "") == (greedy.group(2) or "").rstrip()
+            ends = [_LABEL_SEP.match(line, m.end(1)) for m in (lazy, greedy)]
+            assert ends[0] is not None and ends[1] is not None
+            assert ends[0].end() == ends[1].end()
         head = LINE_HEADING.match(line)
         if head:
             rest = re.match(r" {0,3}#{1,6}[ \t]+", line)

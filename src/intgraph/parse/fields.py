@@ -20,8 +20,10 @@ _HEADING_AT_0 = re.compile(r"\n(#{1,6})[ \t]+([^\n]*)")
 # Values are matched greedily and right-stripped, which is what a lazy "(.*?)\s*$"
 # gives, several times faster.
 _BOLD = re.compile(r"^\s*(?:[-*+][ \t]+)?\*\*([^*\n]+?):?\*\*[ \t]*:?[ \t]*(.*)$")
+# The label is matched greedily: it holds no ":" or "*", so this finds the lines a lazy
+# label finds, with only the blanks before the colon added (label.strip() drops them).
 _LABEL = re.compile(
-    r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40}?)(?:\*\*)?"
+    r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40})(?:\*\*)?"
     r"[ \t]*:(?:\*\*)?(?:[ \t]+(.*))?\s*$"
 )
 _BOLD_SEP = re.compile(r":?\*\*[ \t]*:?")
@@ -157,7 +159,7 @@ def read_fields(
                 same = line is original[offset]
                 value_text = value if same else _after(_BOLD_SEP, original[offset], bold.end(1))
             else:
-                lab = _LABEL.match(line)
+                lab = _LABEL.match(line) if ":" in line else None
                 if lab:
                     label, value = lab.group(1).strip(), (lab.group(2) or "").rstrip()
                     same = line is original[offset]
