@@ -107,6 +107,8 @@ VALUES = st.sampled_from(
         "**bold**",
         "x  ",
         "\u00a0",
+        "https://example.com/a",
+        "Role: nested label",
     ]
 )
 INLINE = st.sampled_from(
