@@ -16,7 +16,7 @@ from intgraph.parse.values import clean, is_unset, one_wikilink, refs_in
 # literal "\n" than as a MULTILINE "^").
 # The text is taken whole and its closing #s cut off by _heading_text.
 _HEADING_LINE = re.compile(r"\n {0,3}(#{1,6})[ \t]+([^\n]*)")
-_HEADING_AT_0 = re.compile(r"\n(#{1,6})[ \t]+([^\n]*)")
+_HEADING_AT_0 = re.compile(r"\n#(?:#{0,5})[ \t]+[^\n]*")  # "\n#" is searched as a literal
 # Values are matched greedily and right-stripped, which is what a lazy "(.*?)\s*$"
 # gives, several times faster.
 _BOLD = re.compile(r"^\s*(?:[-*+][ \t]+)?\*\*([^*\n]+?):?\*\*[ \t]*:?[ \t]*(.*)$")

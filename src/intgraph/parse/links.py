@@ -9,9 +9,10 @@ from urllib.parse import unquote
 
 from intgraph.model import Link, LinkKind
 
-WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
+# The inside holds no "]", so a greedy "*" stops where a lazy one would.
+WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*)\]\]")
 # The same without the "!": a pattern that starts with a literal is searched far faster.
-_WIKI = re.compile(r"\[\[([^\[\]\n]*?)\]\]")
+_WIKI = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
 
 def _destination() -> str:
