@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS
@@ -20,7 +20,7 @@ from intgraph.parse.fastmask import mask, mask_simple, simple_applies
 from intgraph.parse.fields import _LABEL, _LABEL_SEP, _heading_text, read_fields
 from intgraph.parse.links import links_in_line, scan_links
 from intgraph.parse.scan import backtick_spans, inline_spans_general, mask_blocks
-from intgraph.parse.values import refs_in, refs_in_general
+from intgraph.parse.values import one_wikilink, refs_in, refs_in_general
 
 PLACEHOLDERS = frozenset(TEMPLATE_PLACEHOLDER_LINKS)
 #: The per-line patterns the whole-text searches replaced.
@@ -262,6 +262,20 @@ def test_whole_text_searches_equal_line_searches(text: str) -> None:
 def test_backtick_pairing_equals_the_token_loop(parts: list[str]) -> None:
     text = "".join(parts)
     assert backtick_spans(text) == inline_spans_general(text)
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(["[", "[[", "]", "]]", " ", "\t", "\n", "a", "|", "#"]), max_size=6)
+)
+@example(["[[", "\n", "]]"])
+@example(["[[", "a", "]]", "]"])
+@example(["[[", "a", "]]", " "])
+@example([" ", "[[", "]]"])
+def test_one_wikilink_equals_its_pattern(parts: list[str]) -> None:
+    value = "".join(parts)
+    whole = re.fullmatch(r"\s*\[\[([^\[\]\n]*)\]\]\s*", value)
+    assert one_wikilink(value) == (whole.group(1) if whole else None)
 
 
 @SETTINGS

@@ -70,7 +70,9 @@ def parse_text(
         for link in (*fm.links, *scan_links(masked, first, body_lines, masked_text))
     ]
     body = read_fields(masked, first, placeholders, body_lines, raw, masked_text)
-    templater = _templater(path, lines, fm.body_start, masked) if "<" in text and "<%" in text else ()
+    templater = (
+        _templater(path, lines, fm.body_start, masked) if "<" in text and "<%" in text else ()
+    )
     all_problems = [*problems, *fm.problems, *templater]
     fields = _apply_front_matter(body_fields=body, data=data, fm=fm, placeholders=placeholders)
     tags = _tags(data, masked_text)

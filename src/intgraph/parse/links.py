@@ -8,6 +8,7 @@ from sys import intern
 from urllib.parse import unquote
 
 from intgraph.model import Link, LinkKind
+from intgraph.parse.shared import wikilink
 
 # The inside holds no "]", so a greedy "*" stops where a lazy one would.
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*)\]\]")
@@ -52,7 +53,7 @@ def destination(raw: str) -> str:
 #: split_wikilink's answers by the inside of the link: the same targets recur in many
 #: notes. Bounded, so that a vault of unique links costs no more than this.
 _SPLITS: dict[str, tuple[str, str | None, str | None]] = {}
-_SPLITS_KEPT = 1 << 16
+_SPLITS_KEPT = 1 << 14
 
 
 def split_wikilink(inner: str) -> tuple[str, str | None, str | None]:
@@ -151,8 +152,7 @@ def _wikilinks(
         path, sub, alias = split_wikilink(m.group(1))
         if not path and not sub:
             continue
-        kind = LinkKind.EMBED if embed else LinkKind.WIKILINK
-        found.append((offset, col, Link(intern(path), first_line + offset, kind, sub, alias)))
+        found.append((offset, col, wikilink(intern(path), first_line + offset, embed, sub, alias)))
     return found
 
 

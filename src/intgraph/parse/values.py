@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 from intgraph.model import Ref
 from intgraph.parse.links import MDLINK, WIKILINK, destination, split_wikilink
+from intgraph.parse.shared import ref
 
 UNSET_WORDS = frozenset({"n/a", "none", "tbd", "tbc", "-", "—", "–"})
 _BRACKETED = re.compile(r"^\[[^\[\]]*\]$")
@@ -23,15 +24,25 @@ _ONE_WIKILINK = re.compile(r"\s*\[\[([^\[\]\n]*)\]\]\s*")
 def one_wikilink(value: str) -> str | None:
     """The inside of the wikilink when ``value`` is exactly one (blanks around it
     aside), else None."""
-    if value[:1] != "[" and not value[:1].isspace():
-        return None
+    first = value[:1]
+    if first == "[":
+        if value[:2] != "[[":
+            return None
+        if value[-2:] == "]]":  # no blanks around: the inside is all there is to check
+            inner = value[2:-2]
+            return None if "[" in inner or "]" in inner or "\n" in inner else inner
+        return _one(value) if value[-1:].isspace() else None
+    return _one(value) if first.isspace() else None
+
+
+def _one(value: str) -> str | None:
     m = _ONE_WIKILINK.fullmatch(value)
     return m.group(1) if m else None
 
 
 #: is_unset's answers by value: the same few values recur in every note. Bounded.
 _UNSET: dict[str, bool] = {}
-_UNSET_KEPT = 1 << 16
+_UNSET_KEPT = 1 << 14
 
 
 def is_unset(value: str | None) -> bool:
@@ -74,7 +85,7 @@ def refs_in(value: str, line: int, placeholders: Collection[str]) -> list[Ref]:
     inner = one_wikilink(value)
     if inner is not None:  # the common case, answered as refs_in_general answers it
         path = split_wikilink(inner)[0]
-        return [Ref(path, line, True)] if path and path not in placeholders else []
+        return [ref(path, line, True)] if path and path not in placeholders else []
     return refs_in_general(value, line, placeholders)
 
 
