@@ -18,6 +18,7 @@ from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS
 from intgraph.parse import _TAG, parse_text
 from intgraph.parse.fastmask import mask, mask_simple, simple_applies
 from intgraph.parse.fields import _LABEL, _LABEL_SEP, _heading_text, read_fields
+from intgraph.parse.front import _HANDLER, simple_yaml
 from intgraph.parse.links import links_in_line, scan_links
 from intgraph.parse.scan import backtick_spans, inline_spans_general, mask_blocks
 from intgraph.parse.values import one_wikilink, refs_in, refs_in_general
@@ -293,3 +294,32 @@ def test_parse_is_deterministic_and_raw_only_adds_records(text: str) -> None:
     assert lean == parse_text("N.md", text, PLACEHOLDERS, (), False)
     assert full.raw_fields is not None and lean.raw_fields is None
     assert lean.fields == full.fields and lean.links == full.links
+
+
+YAML_WORDS = st.sampled_from(
+    ["system", "ASSET00110", "Yes", "no", "ON", "Null", "y", "b  c", "1.0", "2024-01-01", "e"]
+)
+YAML_ODD = st.sampled_from(["", " ", "[[X]]", '"quoted"', "a: b", "- x", "v ", "x.y-z_"])
+
+
+@st.composite
+def yaml_line(draw: st.DrawFn) -> str:
+    key = draw(st.sampled_from(["type", "aliases", "tags", "on", "Key_1", "a b", "owner"]))
+    kind = draw(st.integers(0, 3))
+    if kind == 0:
+        return f"{key}: {draw(YAML_WORDS)}"
+    if kind == 1:
+        words = draw(st.lists(YAML_WORDS, max_size=3))
+        separator = draw(st.sampled_from([", ", ","]))
+        return f"{key}: [{separator.join(words)}]"
+    if kind == 2:
+        return f"{key}: {draw(YAML_ODD)}"
+    return draw(st.sampled_from(["", "# comment", "  nested: x"]))
+
+
+@SETTINGS
+@given(st.lists(yaml_line(), max_size=5))
+def test_simple_front_matter_reads_as_yaml_reads_it(fm_lines: list[str]) -> None:
+    simple = simple_yaml(fm_lines)
+    if simple is not None:
+        assert simple == (_HANDLER.load("\n".join(fm_lines)) or {})
