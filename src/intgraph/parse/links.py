@@ -107,7 +107,7 @@ def scan_links(
     """
     if text is None:
         text = "\n".join(masked)
-    found = _wikilinks(masked, first_line, raw, text) if "[[" in text else []
+    found = _wikilinks(masked, first_line, raw, text)  # its search finds "[[" as fast as "in"
     if "](" not in text:
         return [link for _, _, link in found]
     for offset, line in enumerate(masked):
