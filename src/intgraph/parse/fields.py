@@ -267,30 +267,38 @@ def _heading_text(rest: str) -> str:
 
 
 #: What a heading line says, by the line as matched (the same few template headings
-#: recur in every note): its text, its key in ``BodyFields.lines``, its level, and
-#: whether it names documentation, components or an architecture.
-_HEADINGS: dict[str, tuple[str, str, int, bool, bool, bool]] = {}
+#: recur in every note): its level, where its text starts and ends in the line, and
+#: whether it names documentation, components or an architecture. No string is kept
+#: (each note gets its own), so a note's strings are shared with nothing else, and the
+#: caches written from them (marshal) hold the same bytes cold or warm.
+_HEADINGS: dict[str, tuple[int, int, int, bool, bool, bool]] = {}
 _HEADINGS_KEPT = 4096
 
 
 def _heading(matched: str) -> tuple[str, str, int, bool, bool, bool]:
+    """(text, key in ``BodyFields.lines``, level, documents, components, architecture)."""
     info = _HEADINGS.get(matched)
     if info is None:
         marks = matched.lstrip("\n ")
         rest = marks.lstrip("#")
-        text = _heading_text(rest.lstrip(" \t")).strip()
+        after = rest.lstrip(" \t")
+        kept = _heading_text(after)
+        text = kept.strip()
         low = text.lower()
+        begin = len(matched) - len(after) + len(kept) - len(kept.lstrip())
         info = (
-            text,
-            "heading:" + low,
             len(marks) - len(rest),
+            begin,
+            begin + len(text),
             low.startswith("documentation"),
             "components" in low,
             "architecture" in low,
         )
         if len(_HEADINGS) < _HEADINGS_KEPT:
             _HEADINGS[matched] = info
-    return info
+    level, begin, end, documents, components, architecture = info
+    text = matched[begin:end]
+    return text, "heading:" + text.lower(), level, documents, components, architecture
 
 
 def _unset(text: str, value: str, placeholders: Collection[str]) -> bool:

@@ -8,7 +8,6 @@ from sys import intern
 from urllib.parse import unquote
 
 from intgraph.model import Link, LinkKind
-from intgraph.parse.shared import wikilink
 
 # The inside holds no "]", so a greedy "*" stops where a lazy one would.
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]*)\]\]")
@@ -50,23 +49,8 @@ def destination(raw: str) -> str:
     return raw
 
 
-#: split_wikilink's answers by the inside of the link: the same targets recur in many
-#: notes. Bounded, so that a vault of unique links costs no more than this.
-_SPLITS: dict[str, tuple[str, str | None, str | None]] = {}
-_SPLITS_KEPT = 1 << 14
-
-
 def split_wikilink(inner: str) -> tuple[str, str | None, str | None]:
     """Split the inside of ``[[...]]`` into (path, subpath, alias); ``\\|`` counts as ``|``."""
-    parts = _SPLITS.get(inner)
-    if parts is None:
-        parts = _split_wikilink(inner)
-        if len(_SPLITS) < _SPLITS_KEPT:
-            _SPLITS[inner] = parts
-    return parts
-
-
-def _split_wikilink(inner: str) -> tuple[str, str | None, str | None]:
     target, sep, alias = inner.partition("|")
     if sep and target.endswith("\\"):
         target = target[:-1]
@@ -152,7 +136,8 @@ def _wikilinks(
         path, sub, alias = split_wikilink(m.group(1))
         if not path and not sub:
             continue
-        found.append((offset, col, wikilink(intern(path), first_line + offset, embed, sub, alias)))
+        kind = LinkKind.EMBED if embed else LinkKind.WIKILINK
+        found.append((offset, col, Link(intern(path), first_line + offset, kind, sub, alias)))
     return found
 
 

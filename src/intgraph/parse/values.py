@@ -8,7 +8,6 @@ from urllib.parse import unquote
 
 from intgraph.model import Ref
 from intgraph.parse.links import MDLINK, WIKILINK, destination, split_wikilink
-from intgraph.parse.shared import ref
 
 UNSET_WORDS = frozenset({"n/a", "none", "tbd", "tbc", "-", "—", "–"})
 _BRACKETED = re.compile(r"^\[[^\[\]]*\]$")
@@ -85,7 +84,7 @@ def refs_in(value: str, line: int, placeholders: Collection[str]) -> list[Ref]:
     inner = one_wikilink(value)
     if inner is not None:  # the common case, answered as refs_in_general answers it
         path = split_wikilink(inner)[0]
-        return [ref(path, line, True)] if path and path not in placeholders else []
+        return [Ref(path, line, True)] if path and path not in placeholders else []
     return refs_in_general(value, line, placeholders)
 
 
