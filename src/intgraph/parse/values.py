@@ -39,24 +39,10 @@ def _one(value: str) -> str | None:
     return m.group(1) if m else None
 
 
-#: is_unset's answers by value: the same few values recur in every note. Bounded.
-_UNSET: dict[str, bool] = {}
-_UNSET_KEPT = 1 << 14
-
-
 def is_unset(value: str | None) -> bool:
     """True when a field value is empty, a ``[bracketed]`` placeholder, N/A, TBD and the like."""
     if value is None:
         return True
-    unset = _UNSET.get(value)
-    if unset is None:
-        unset = _is_unset(value)
-        if len(_UNSET) < _UNSET_KEPT:
-            _UNSET[value] = unset
-    return unset
-
-
-def _is_unset(value: str) -> bool:
     text = value.strip().strip("*_").strip()
     if not text:
         return True
