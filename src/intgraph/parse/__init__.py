@@ -21,16 +21,18 @@ from intgraph.model import (
     note_name,
 )
 from intgraph.parse import front
+from intgraph.parse.fastmask import mask
 from intgraph.parse.fields import read_fields
 from intgraph.parse.links import scan_links
-from intgraph.parse.scan import mask
 from intgraph.parse.values import clean, refs_from_front
 from intgraph.vault import NoteText
 
 __all__ = ["TEMPLATE_PLACEHOLDER_LINKS", "parse_note", "parse_text"]
 
 _TEMPLATER = re.compile(r"<%[\s\S]*?%>|<%")
-_TAG = re.compile(r"(?:^|(?<=\s))#([^\s#!\"$%&'()*+,.:;<=>?@^`{|}~\[\]\\]+)")
+# A tag: "#" at a line start or after whitespace (not after another character), then
+# its name. Searched in whole text: a pattern that starts with a literal is fast.
+_TAG = re.compile(r"#(?<!\S#)([^\s#!\"$%&'()*+,.:;<=>?@^`{|}~\[\]\\]+)")
 _PLACEHOLDER_KINDS = (LinkKind.WIKILINK, LinkKind.EMBED, LinkKind.FRONTMATTER)
 _FM_SCALARS = ("integration_id", "version", "category", "status", "classification")
 
@@ -60,16 +62,20 @@ def parse_text(
     first = fm.body_start + 1
     body_lines = lines[fm.body_start :]
     masked = mask(body_lines)
+    masked_text = "\n".join(masked)
     links = [
         replace(link, placeholder=True)
         if link.kind in _PLACEHOLDER_KINDS and link.target in placeholders
         else link
-        for link in (*fm.links, *scan_links(masked, first, body_lines))
+        for link in (*fm.links, *scan_links(masked, first, body_lines, masked_text))
     ]
-    body = read_fields(masked, first, placeholders, body_lines, raw)
-    all_problems = [*problems, *fm.problems, *_templater(path, lines, fm.body_start, masked)]
+    body = read_fields(masked, first, placeholders, body_lines, raw, masked_text)
+    templater = (
+        _templater(path, lines, fm.body_start, masked) if "<" in text and "<%" in text else ()
+    )
+    all_problems = [*problems, *fm.problems, *templater]
     fields = _apply_front_matter(body_fields=body, data=data, fm=fm, placeholders=placeholders)
-    tags = _tags(data, masked)
+    tags = _tags(data, masked_text)
     note_type = front.text_value(data.get("type"))
     generated = (front.text_value(data.get("generated_by")) or "").lower() == "intgraph"
     title = body.title or note_name(path)
@@ -170,16 +176,15 @@ def _aliases(data: dict[str, Any]) -> list[str]:
     return [a for a in front.text_list(raw) if a]
 
 
-def _tags(data: dict[str, Any], masked: list[str]) -> list[str]:
+def _tags(data: dict[str, Any], masked: str) -> list[str]:
     tags: list[str] = []
     raw = data.get("tags", data.get("tag"))
     items = front.text_list(raw)
     if isinstance(raw, str):
         items = re.split(r"[,\s]+", raw)
     tags.extend(t.strip().lstrip("#") for t in items if t and t.strip().lstrip("#"))
-    for line in masked:
-        if "#" in line:
-            tags.extend(m.group(1) for m in _TAG.finditer(line) if not m.group(1).isdigit())
+    if "#" in masked:
+        tags.extend(m.group(1) for m in _TAG.finditer(masked) if not m.group(1).isdigit())
     return list(dict.fromkeys(tags))
 
 

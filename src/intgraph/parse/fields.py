@@ -5,22 +5,31 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import chain
 from sys import intern
 
 from intgraph.model import Endpoint, Field, Ref
 from intgraph.parse.links import WIKILINK, split_wikilink
-from intgraph.parse.values import clean, is_unset, refs_in
+from intgraph.parse.values import clean, is_unset, one_wikilink, refs_in
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_BOLD = re.compile(r"^\s*(?:[-*+][ \t]+)?\*\*([^*\n]+?):?\*\*[ \t]*:?[ \t]*(.*?)\s*$")
+# A heading line, searched in "\n" + text + "\n" (a line start is found far faster as a
+# literal "\n" than as a MULTILINE "^").
+# The text is taken whole and its closing #s cut off by _heading_text.
+_HEADING_LINE = re.compile(r"\n {0,3}(#{1,6})[ \t]+([^\n]*)")
+_HEADING_AT_0 = re.compile(r"\n#(?:#{0,5})[ \t]+[^\n]*")  # "\n#" is searched as a literal
+# Values are matched greedily and right-stripped, which is what a lazy "(.*?)\s*$"
+# gives, several times faster.
+_BOLD = re.compile(r"^\s*(?:[-*+][ \t]+)?\*\*([^*\n]+?):?\*\*[ \t]*:?[ \t]*(.*)$")
+# The label is matched greedily: it holds no ":" or "*", so this finds the lines a lazy
+# label finds, with only the blanks before the colon added (label.strip() drops them).
 _LABEL = re.compile(
-    r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40}?)(?:\*\*)?"
-    r"[ \t]*:(?:\*\*)?(?:[ \t]+(.*?))?\s*$"
+    r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40})(?:\*\*)?"
+    r"[ \t]*:(?:\*\*)?(?:[ \t]+(.*))?\s*$"
 )
 _BOLD_SEP = re.compile(r":?\*\*[ \t]*:?")
 _LABEL_SEP = re.compile(r"(?:\*\*)?[ \t]*:(?:\*\*)?")
 _STARTS = frozenset("#*-+[0123456789")
-_NUMBERED = re.compile(r"^\s*\d{1,3}[.)][ \t]+(.*?)\s*$")
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)][ \t]+(.*)$")
 _PLACEHOLDER_LINE = re.compile(r"^\s*(?:[-*+][ \t]+)?\[[^\[\]]+\]\s*$")
 
 OVERVIEW = {
@@ -72,121 +81,173 @@ def read_fields(
     placeholders: Collection[str],
     original: list[str] | None = None,
     raw: bool = True,
+    text: str | None = None,
+    skip: bool = True,
 ) -> BodyFields:
     """Extract title, overview, Components, Documentation and Metadata.
 
-    ``lines`` are the masked body lines: structure and links are read from them.
-    Values are shown as written in ``original`` (the unmasked lines), so a value
-    in a code span is kept, while links inside code never count. With ``raw``
-    false, the per-field records that only lint reads (``BodyFields.raw``) are not
-    made, and lines no graph field can come from are skipped early.
+    ``lines`` are the masked body lines: structure and links are read from them
+    (``text``, when given, is ``"\\n".join(lines)``). Values are shown as written in
+    ``original`` (the unmasked lines), so a value in a code span is kept, while links
+    inside code never count. With ``raw`` false, the per-field records that only lint
+    reads (``BodyFields.raw``) are not made, and lines no graph field can come from
+    are skipped early: whole stretches between headings when ``skip`` (tests turn it
+    off to hold the shortcut to the line-by-line reading).
     """
     original = original if original is not None else lines
+    source = "\n" + (text if text is not None else "\n".join(lines)) + "\n"
     out = BodyFields()
     section = ""
     subsection: str | None = None
     group: str | None = None
+    in_metadata = False
+    in_documents = False
     endpoints: dict[str, list[list[object]]] = {"source": [], "target": []}
     # Without raw records, a bullet outside the Components groups, Documentation and
     # Metadata can only matter as the first of an overview label; once all are seen,
     # such bullets (unless bold: "- **Metadata**" opens the footer) are skipped unread.
     skippable = False
-    for offset, line in enumerate(lines):
-        first = line.lstrip()[:1]
-        if not first or first not in _STARTS:
-            continue
-        if skippable and first == "-" and group is None and "**" not in line:
-            continue
-        line_no = first_line + offset
-        head = _HEADING.match(line) if first == "#" else None
-        if head:
-            level, text = len(head.group(1)), head.group(2).strip()
-            out.lines.setdefault("heading:" + text.lower(), line_no)
-            if level == 1:
-                if out.title is None and not is_unset(text):
-                    out.title = text
-            elif level == 2:
-                section, subsection, group = text, None, None
-            else:
-                subsection, group = text, None
-            skippable = not raw and _skippable(section, out.lines)
-            continue
-        bold = _BOLD.match(line) if "**" in line else None
-        if bold and not bold.group(2) and bold.group(1).strip().lower() == "metadata":
-            section, subsection, group = "Metadata", None, None
-            skippable = False
-            continue
-        label: str | None = None
-        value = ""
-        text = ""
-        if bold:
-            label, value = bold.group(1).strip(), bold.group(2)
-            same = line is original[offset]
-            text = value if same else _after(_BOLD_SEP, original[offset], bold.end(1))
+    overview_seen = False
+    # Headings are found in one search. The stretch of lines before each (and after the
+    # last) is read line by line when the heading that opened it leaves anything there
+    # to read.
+    lines_of = out.lines
+    start = 0  # the stretch's first line
+    low = 0  # where in source the line end before it is
+    index = 0  # the line of source[cursor + 1]
+    cursor = 0
+    # Whether the section names an architecture and the subsection names components.
+    architecture = components = False
+    headings = _HEADING_LINE if " #" in source else _HEADING_AT_0
+    for head in chain(headings.finditer(source), (None,)):
+        if head is None:
+            stop = len(lines)
         else:
-            lab = _LABEL.match(line)
-            if lab:
-                label, value = lab.group(1).strip(), lab.group(2) or ""
+            high = head.start()
+            index += source.count("\n", cursor, high)
+            cursor = high
+            stop = index
+            if (
+                skip
+                and skippable
+                and group is None
+                and not (architecture or components)
+                and source.find("**", low, high) == -1
+            ):
+                stop = start  # only lint's records could come from these lines
+        for offset in range(start, stop):
+            line = lines[offset]
+            first = line.lstrip()[:1]
+            if not first or first not in _STARTS:
+                continue
+            if skippable and first == "-" and group is None and "**" not in line:
+                continue
+            line_no = first_line + offset
+            bold = _BOLD.match(line) if "**" in line else None
+            bold_value = bold.group(2).rstrip() if bold else ""
+            if bold and not bold_value and bold.group(1).strip().lower() == "metadata":
+                section, subsection, group = "Metadata", None, None
+                in_metadata, in_documents = True, False
+                architecture = components = False
+                skippable = False
+                continue
+            label: str | None = None
+            value = ""
+            value_text = ""
+            if bold:
+                label, value = bold.group(1).strip(), bold_value
                 same = line is original[offset]
-                text = value if same else _after(_LABEL_SEP, original[offset], lab.end(1))
+                value_text = value if same else _after(_BOLD_SEP, original[offset], bold.end(1))
             else:
-                num = _NUMBERED.match(line)
-                if num:
-                    group = (
-                        _group_kind(num.group(1)) if _in_components(section, subsection) else None
+                lab = _LABEL.match(line) if ":" in line else None
+                if lab:
+                    label, value = lab.group(1).strip(), (lab.group(2) or "").rstrip()
+                    same = line is original[offset]
+                    value_text = value if same else _after(_LABEL_SEP, original[offset], lab.end(1))
+                else:
+                    num = _NUMBERED.match(line)
+                    if num:
+                        group = (
+                            _group_kind(num.group(1).rstrip())
+                            if architecture or components
+                            else None
+                        )
+                        continue
+            if label is None:
+                if raw and _PLACEHOLDER_LINE.match(line):
+                    out.raw.append(
+                        Field(
+                            section, subsection, subsection or section, line.strip(), line_no, True
+                        )
                     )
-                    continue
-        if label is None:
-            if raw and _PLACEHOLDER_LINE.match(line):
-                out.raw.append(
-                    Field(section, subsection, subsection or section, line.strip(), line_no, True)
-                )
-            continue
-        key = label.lower()
-        if key == "integration id":
-            out.id_label = True
-        if section == "Metadata":
-            out.meta_lines.append(line_no)
-        elif (
-            not raw
-            and group is None
-            and key not in OVERVIEW
-            and not section.lower().startswith("documentation")
-        ):
-            continue  # only lint reads this field, and only as a raw record
-        unset = is_unset(text) or _only_placeholder_links(value, placeholders)
-        if raw and (unset or key in OVERVIEW or section == "Metadata"):
-            out.raw.append(Field(*_interned(section, subsection, label), text, line_no, unset))
-        if key in OVERVIEW and OVERVIEW[key] not in out.lines and section != "Metadata":
-            out.lines[OVERVIEW[key]] = line_no
-            if not unset:
-                out.overview[OVERVIEW[key]] = text.strip()
-            skippable = not raw and _skippable(section, out.lines)
-            continue
-        if section == "Metadata":
-            if not unset:
-                out.metadata.append((label, text.strip()))
-            if key == "owner" and out.owner is None:
-                owners = refs_in(value, line_no, placeholders)
-                out.owner = owners[0] if owners else None
-            continue
-        if section.lower().startswith("documentation"):
-            out.documents.extend((label, r) for r in refs_in(value, line_no, placeholders))
-            continue
-        if group in ("source", "target"):
-            bucket = endpoints[group]
-            if key == "name":
-                out.lines.setdefault(group, line_no)
-                bucket.append([refs_in(value, line_no, placeholders), {}])
-            elif bucket and key in ("role", "interface", "data"):
-                details = bucket[-1][1]
-                assert isinstance(details, dict)
-                details[key] = clean(text)
-        elif group == "layer":
-            if key == "components":
-                out.middleware.extend(refs_in(value, line_no, placeholders))
-            elif not unset:
-                out.layer[key] = text.strip()
+                continue
+            key = label.lower()
+            if key == "integration id":
+                out.id_label = True
+            if in_metadata:
+                out.meta_lines.append(line_no)
+            elif not raw and group is None and key not in OVERVIEW and not in_documents:
+                continue  # only lint reads this field, and only as a raw record
+            # Unset: a placeholder value. Only lint's records need it for every field.
+            unset: bool | None = None
+            if raw:
+                unset = _unset(value_text, value, placeholders)
+                if unset or key in OVERVIEW or in_metadata:
+                    out.raw.append(
+                        Field(*_interned(section, subsection, label), value_text, line_no, unset)
+                    )
+            overview = OVERVIEW.get(key)
+            if overview is not None and overview not in out.lines and not in_metadata:
+                out.lines[overview] = line_no
+                if not (_unset(value_text, value, placeholders) if unset is None else unset):
+                    out.overview[overview] = value_text.strip()
+                if not raw and not overview_seen:
+                    overview_seen = all(k in out.lines for k in _OVERVIEW_KEYS)
+                skippable = overview_seen and not in_metadata and not in_documents
+                continue
+            if in_metadata:
+                if not (_unset(value_text, value, placeholders) if unset is None else unset):
+                    out.metadata.append((label, value_text.strip()))
+                if key == "owner" and out.owner is None:
+                    owners = refs_in(value, line_no, placeholders)
+                    out.owner = owners[0] if owners else None
+                continue
+            if in_documents:
+                out.documents.extend((label, r) for r in refs_in(value, line_no, placeholders))
+                continue
+            if group in ("source", "target"):
+                bucket = endpoints[group]
+                if key == "name":
+                    out.lines.setdefault(group, line_no)
+                    bucket.append([refs_in(value, line_no, placeholders), {}])
+                elif bucket and key in ("role", "interface", "data"):
+                    details = bucket[-1][1]
+                    assert isinstance(details, dict)
+                    details[key] = clean(value_text)
+            elif group == "layer":
+                if key == "components":
+                    out.middleware.extend(refs_in(value, line_no, placeholders))
+                elif not (_unset(value_text, value, placeholders) if unset is None else unset):
+                    out.layer[key] = value_text.strip()
+        if head is None:
+            break
+        heading, key, level, documents, has_components, has_architecture = _heading(head.group(0))
+        lines_of.setdefault(key, first_line + index)
+        if level == 1:
+            if out.title is None and not is_unset(heading):
+                out.title = heading
+        elif level == 2:
+            section, subsection, group = heading, None, None
+            in_metadata = section == "Metadata"
+            in_documents = documents
+            architecture, components = has_architecture, False
+        else:
+            subsection, group = heading, None
+            components = has_components
+        if not raw and not overview_seen:
+            overview_seen = all(key in lines_of for key in _OVERVIEW_KEYS)
+        skippable = overview_seen and not in_metadata and not in_documents
+        start, low = index + 1, head.end()
     for kind, target in (("source", out.sources), ("target", out.targets)):
         for refs, details in endpoints[kind]:
             assert isinstance(refs, list) and isinstance(details, dict)
@@ -199,13 +260,50 @@ def read_fields(
     return out
 
 
-def _skippable(section: str, lines: dict[str, int]) -> bool:
-    """True when, without raw records, plain bullets in ``section`` can add nothing."""
-    return (
-        section != "Metadata"
-        and not section.lower().startswith("documentation")
-        and all(key in lines for key in _OVERVIEW_KEYS)
-    )
+def _heading_text(rest: str) -> str:
+    """A heading's text from the rest of its line after the opening #s and blanks:
+    without the closing #s and blanks, as ``(.*?)[ \\t]*#*[ \\t]*$`` captures it."""
+    return rest.rstrip(" \t").rstrip("#").rstrip(" \t")
+
+
+#: What a heading line says, by the line as matched (the same few template headings
+#: recur in every note): its level, where its text starts and ends in the line, and
+#: whether it names documentation, components or an architecture. No string is kept
+#: (each note gets its own), so a note's strings are shared with nothing else, and the
+#: caches written from them (marshal) hold the same bytes cold or warm.
+_HEADINGS: dict[str, tuple[int, int, int, bool, bool, bool]] = {}
+_HEADINGS_KEPT = 4096
+
+
+def _heading(matched: str) -> tuple[str, str, int, bool, bool, bool]:
+    """(text, key in ``BodyFields.lines``, level, documents, components, architecture)."""
+    info = _HEADINGS.get(matched)
+    if info is None:
+        marks = matched.lstrip("\n ")
+        rest = marks.lstrip("#")
+        after = rest.lstrip(" \t")
+        kept = _heading_text(after)
+        text = kept.strip()
+        low = text.lower()
+        begin = len(matched) - len(after) + len(kept) - len(kept.lstrip())
+        info = (
+            len(marks) - len(rest),
+            begin,
+            begin + len(text),
+            low.startswith("documentation"),
+            "components" in low,
+            "architecture" in low,
+        )
+        if len(_HEADINGS) < _HEADINGS_KEPT:
+            _HEADINGS[matched] = info
+    level, begin, end, documents, components, architecture = info
+    text = matched[begin:end]
+    return text, "heading:" + text.lower(), level, documents, components, architecture
+
+
+def _unset(text: str, value: str, placeholders: Collection[str]) -> bool:
+    """True when a field's value (as written, and as masked) is a placeholder."""
+    return is_unset(text) or _only_placeholder_links(value, placeholders)
 
 
 def _interned(section: str, subsection: str | None, label: str) -> tuple[str, str | None, str]:
@@ -219,14 +317,14 @@ def _after(separator: re.Pattern[str], line: str, label_end: int) -> str:
     return line[m.end() if m else label_end :].strip()
 
 
-def _in_components(section: str, subsection: str | None) -> bool:
-    return "components" in (subsection or "").lower() or "architecture" in section.lower()
-
-
 def _only_placeholder_links(value: str, placeholders: Collection[str]) -> bool:
     """True when the value's links are all template placeholders (and it has some)."""
     if "[[" not in value:
         return False
+    inner = one_wikilink(value)
+    if inner is not None:  # the common case, answered as below
+        target = split_wikilink(inner)[0]
+        return not target or target in placeholders
     targets = [split_wikilink(m.group(2))[0] for m in WIKILINK.finditer(value)]
     if not targets or not all(t in placeholders or not t for t in targets):
         return False

@@ -53,7 +53,9 @@ def load(path: str, lines: list[str]) -> FrontMatter:
     if not body_start:
         return FrontMatter({}, (), 0)
     try:
-        data = _HANDLER.load("\n".join(fm_lines))
+        data = simple_yaml(fm_lines)
+        if data is None:
+            data = _HANDLER.load("\n".join(fm_lines))
     except yaml.YAMLError as exc:
         problem = str(getattr(exc, "problem", "") or "")
         mark = getattr(exc, "problem_mark", None)
@@ -75,6 +77,40 @@ def load(path: str, lines: list[str]) -> FrontMatter:
         if (m := _KEY.match(line)) is not None
     )
     return FrontMatter(data, tuple(_links(data, fm_lines)), body_start, (), keys)
+
+
+# Front matter made only of "key: word" and "key: [word, word]" lines, whose words YAML
+# reads as text, is read without YAML (system notes are mostly this).
+_SIMPLE_LINE = re.compile(
+    r"([A-Za-z][A-Za-z0-9_]*): (?:([A-Za-z][A-Za-z0-9 _.-]*[A-Za-z0-9_.-]|[A-Za-z])"
+    r"|\[((?:[A-Za-z][A-Za-z0-9_.-]*, ?)*[A-Za-z][A-Za-z0-9_.-]*)?\])"
+)
+# Words YAML 1.1 reads as booleans or null (and a few more, to be safe).
+_NOT_TEXT = frozenset({"yes", "no", "true", "false", "on", "off", "null", "y", "n"})
+
+
+def simple_yaml(fm_lines: list[str]) -> dict[str, Any] | None:
+    """The mapping YAML's safe loader reads from ``fm_lines`` when every line is
+    ``key: word words`` or ``key: [word, word]`` with text-only words and no key
+    repeats; None when any line is anything else (YAML must then read it)."""
+    data: dict[str, Any] = {}
+    for line in fm_lines:
+        m = _SIMPLE_LINE.fullmatch(line)
+        if m is None:
+            return None
+        key, word, items = m.groups()
+        if key in data or key.lower() in _NOT_TEXT:
+            return None
+        if word is not None:
+            if word.lower() in _NOT_TEXT:
+                return None
+            data[key] = word
+            continue
+        words = [item.strip() for item in items.split(",")] if items else []
+        if any(w.lower() in _NOT_TEXT for w in words):
+            return None
+        data[key] = words
+    return data
 
 
 def _string_values(value: Any) -> list[str]:

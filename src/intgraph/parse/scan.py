@@ -1,8 +1,10 @@
 """One linear pass over a note body that blanks out code and comments.
 
-``mask`` returns the body lines with fenced and indented code blocks, inline code
-spans and HTML comments replaced by spaces, so later regexes see only text that
-Obsidian treats as Markdown. Positions and line numbers are preserved.
+``mask_blocks`` returns the body lines with fenced and indented code blocks, inline
+code spans and HTML comments replaced by spaces (whole blanked lines become empty), so
+later regexes see only text that Obsidian treats as Markdown. Line numbers and the
+positions within kept lines are preserved. :func:`intgraph.parse.fastmask.mask` is
+the entry point: it answers the common note without this state machine.
 """
 
 from __future__ import annotations
@@ -20,12 +22,6 @@ _QUOTE = re.compile(r"^(?: {0,3}>[ ]?)+")
 _ITEM_START = frozenset("-+*0123456789")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _THEMATIC = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_CODE_HINTS = ("`", "~~~", "<!--")
-_INDENTED = re.compile(r"^[ >]*(?:(?:[-+*]|\d{1,9}[.)])[ \t])*(?:    |\t)", re.MULTILINE)
-_QUOTED = re.compile(r"^ {0,3}>", re.MULTILINE)
-_NESTED_FENCE = re.compile(
-    r"^(?: {1,3}|[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)(?:`{3,}|~{3,})", re.MULTILINE
-)
 _INLINE_MARK = re.compile(r"\\.|`+|<!--", re.DOTALL)
 
 
@@ -43,18 +39,28 @@ def _indent(line: str) -> tuple[int, str]:
 
 
 def _blank(text: str) -> str:
+    if "\n" not in text:
+        return " " * len(text)
     return re.sub(r"[^\n]", " ", text)
 
 
 def mask_inline(text: str) -> str:
     """Blank inline code spans and HTML comments in one paragraph (lines joined by LF)."""
-    return _inline(text)[0]
+    return inline_spans(text)[0]
 
 
-def _inline(text: str) -> tuple[str, bool]:
+def inline_spans(text: str) -> tuple[str, bool]:
     """(masked paragraph, whether a backtick run was left unpaired)."""
-    if "`" not in text and "<!--" not in text:
-        return text, False
+    if "<!--" not in text:
+        if "`" not in text:
+            return text, False
+        if "\\" not in text:
+            return backtick_spans(text)
+    return inline_spans_general(text)
+
+
+def inline_spans_general(text: str) -> tuple[str, bool]:
+    """:func:`inline_spans` by the token loop, for any text."""
     out: list[str] = []
     done = 0
     unpaired = False
@@ -90,38 +96,32 @@ def _inline(text: str) -> tuple[str, bool]:
     return "".join(out), unpaired
 
 
-def _mask_simple(lines: list[str], text: str) -> list[str] | None:
-    """The common case without the block state machine, or None when it does not apply.
-
-    It applies when no line is indented four or more, quoted or an HTML comment, every
-    fence-like line starts at column 0 and no list item opens a fence, and every code
-    span opens and closes on one line. Column-0 fences are then always top-level.
-    """
-    if "<!--" in text or _INDENTED.search(_expand(text)) or _QUOTED.search(text):
-        return None
-    if _NESTED_FENCE.search(text):
-        return None
-    out = list(lines)
-    fence: _Fence | None = None
-    for idx, line in enumerate(lines):
-        if fence is not None:
-            out[idx] = ""
-            if line[:1] == fence.char and _closes(line, fence):
-                fence = None
+def backtick_spans(text: str) -> tuple[str, bool]:
+    """:func:`inline_spans` of a text without backslashes or HTML comments: every
+    backtick run is then a token, paired with the next run of the same width."""
+    runs = [m.span() for m in _BACKTICKS.finditer(text)]
+    out: list[str] = []
+    done = 0
+    unpaired = False
+    count = len(runs)
+    index = 0
+    while index < count:
+        start, end = runs[index]
+        width = end - start
+        close = index + 1
+        while close < count and runs[close][1] - runs[close][0] != width:
+            close += 1
+        if close == count:
+            unpaired = True
+            index += 1
             continue
-        first = line[:1]
-        if first in ("`", "~"):
-            m = _opening(line)
-            if m:
-                fence = _Fence(m.group(1)[0], len(m.group(1)), 0, 0)
-                out[idx] = ""
-                continue
-        if "`" in line:
-            masked, unpaired = _inline(line)
-            if unpaired:
-                return None
-            out[idx] = masked
-    return out
+        end = runs[close][1]
+        out.append(text[done:start])
+        out.append(_blank(text[start:end]))
+        done = end
+        index = close + 1
+    out.append(text[done:])
+    return "".join(out), unpaired
 
 
 def _quote(line: str) -> tuple[int, str]:
@@ -134,7 +134,8 @@ def _quote(line: str) -> tuple[int, str]:
     return m.group(0).count(">"), line[m.end() :]
 
 
-def _closes(rest: str, fence: _Fence) -> bool:
+def fence_closes(rest: str, fence: Fence) -> bool:
+    """True when ``rest`` (a line after its indentation) closes ``fence``."""
     m = _FENCE.match(rest)
     return bool(
         m
@@ -152,29 +153,28 @@ class _Item:
 
 
 @dataclass
-class _Fence:
+class Fence:
+    """An open code fence: its character and width, and its container's quote depth
+    and content column."""
+
     char: str
     size: int
     depth: int
     base: int
 
 
-def mask(lines: list[str]) -> list[str]:
-    """Return ``lines`` with code blocks, code spans and HTML comments blanked.
+def mask_blocks(lines: list[str]) -> list[str]:
+    """Return ``lines`` with code blocks, code spans and HTML comments blanked, by the
+    full block state machine (:func:`intgraph.parse.fastmask.mask` is the entry point,
+    which takes a shortcut for the common note).
 
     Lines that need no change are returned as the same string objects.
     """
-    text = "\n".join(lines)
-    if not any(hint in text for hint in _CODE_HINTS) and not _INDENTED.search(_expand(text)):
-        return lines
-    simple = _mask_simple(lines, text)
-    if simple is not None:
-        return simple
     out: list[str] = list(lines)
     para: list[int] = []
     para_code = False
     lists: list[_Item] = []
-    fence: _Fence | None = None
+    fence: Fence | None = None
     comment_depth = -1
     depth_now = 0
     prev_blank = True
@@ -208,7 +208,7 @@ def mask(lines: list[str]) -> list[str]:
                     depth == fence.depth
                     and width < fence.base + 4
                     and rest[:1] == fence.char
-                    and _closes(rest, fence)
+                    and fence_closes(rest, fence)
                 ):
                     fence = None
                 continue
@@ -273,10 +273,10 @@ def mask(lines: list[str]) -> list[str]:
         first = rest[0]
         if width < base + 4:
             if first in "`~":
-                m = _opening(rest)
+                m = fence_opening(rest)
                 if m:
                     flush()
-                    fence = _Fence(m.group(1)[0], len(m.group(1)), depth, base)
+                    fence = Fence(m.group(1)[0], len(m.group(1)), depth, base)
                     out[idx] = ""
                     continue
             elif first == "<" and rest.startswith("<!--"):
@@ -316,10 +316,10 @@ def mask(lines: list[str]) -> list[str]:
                     out[idx] = ""
                     comment_depth = depth if "-->" not in content[4:] else -1
                     continue
-                opening = _opening(content) if content[:1] in ("`", "~") else None
+                opening = fence_opening(content) if content[:1] in ("`", "~") else None
                 if opening:
                     out[idx] = ""
-                    fence = _Fence(opening.group(1)[0], len(opening.group(1)), depth, width + size)
+                    fence = Fence(opening.group(1)[0], len(opening.group(1)), depth, width + size)
                     continue
                 if content.strip():
                     para.append(idx)
@@ -337,10 +337,6 @@ def mask(lines: list[str]) -> list[str]:
         para_code = para_code or "`" in line or "<!--" in line
     flush()
     return out
-
-
-def _expand(text: str) -> str:
-    return text.expandtabs(4) if "\t" in text else text
 
 
 def _content_of(item: _Item) -> int:
@@ -377,13 +373,13 @@ def _starts_block(rest: str, width: int, continuing: bool, lists: list[_Item]) -
         return False
     first = rest[0]
     if first in "`~":
-        return _opening(rest) is not None
+        return fence_opening(rest) is not None
     if first in _ITEM_START:
         return _item(rest, width, continuing, lists) is not None
     return (first == "#" and bool(_HEADING.match(rest))) or rest.startswith("<!--")
 
 
-def _opening(rest: str) -> re.Match[str] | None:
+def fence_opening(rest: str) -> re.Match[str] | None:
     """A fence opener (a backtick fence's info string may hold no backtick)."""
     m = _FENCE.match(rest)
     if m and m.group(1)[0] == "`" and "`" in m.group(2):

@@ -16,6 +16,27 @@ _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _TOKEN = re.compile(r"\x00(\d+)\x00")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# A value that is one wikilink and nothing else (blanks around it aside).
+_ONE_WIKILINK = re.compile(r"\s*\[\[([^\[\]\n]*)\]\]\s*")
+
+
+def one_wikilink(value: str) -> str | None:
+    """The inside of the wikilink when ``value`` is exactly one (blanks around it
+    aside), else None."""
+    first = value[:1]
+    if first == "[":
+        if value[:2] != "[[":
+            return None
+        if value[-2:] == "]]":  # no blanks around: the inside is all there is to check
+            inner = value[2:-2]
+            return None if "[" in inner or "]" in inner or "\n" in inner else inner
+        return _one(value) if value[-1:].isspace() else None
+    return _one(value) if first.isspace() else None
+
+
+def _one(value: str) -> str | None:
+    m = _ONE_WIKILINK.fullmatch(value)
+    return m.group(1) if m else None
 
 
 def is_unset(value: str | None) -> bool:
@@ -46,6 +67,15 @@ def refs_in(value: str, line: int, placeholders: Collection[str]) -> list[Ref]:
     other piece is a plain name. Placeholder links (exact text, case-sensitive),
     placeholder names and unset words are dropped.
     """
+    inner = one_wikilink(value)
+    if inner is not None:  # the common case, answered as refs_in_general answers it
+        path = split_wikilink(inner)[0]
+        return [Ref(path, line, True)] if path and path not in placeholders else []
+    return refs_in_general(value, line, placeholders)
+
+
+def refs_in_general(value: str, line: int, placeholders: Collection[str]) -> list[Ref]:
+    """:func:`refs_in` without its shortcut for a value that is one wikilink."""
     found: list[Ref] = []
     if is_unset(value):
         return found

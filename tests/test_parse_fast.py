@@ -1,0 +1,329 @@
+"""The parser's shortcuts give what its general paths give, on template-like notes.
+
+Each shortcut is kept beside the general code it stands in for; hypothesis builds notes
+from the integration template's pieces (headings, bold fields, labelled bullets,
+numbered groups, fences, code spans, comments, quotes, links, tags, front matter) and
+holds every shortcut to the general path on them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS
+from intgraph.parse import _TAG, parse_text
+from intgraph.parse.fastmask import mask, mask_simple, simple_applies
+from intgraph.parse.fields import _LABEL, _LABEL_SEP, _heading, _heading_text, read_fields
+from intgraph.parse.front import _HANDLER, simple_yaml
+from intgraph.parse.links import links_in_line, scan_links
+from intgraph.parse.scan import backtick_spans, inline_spans_general, mask_blocks
+from intgraph.parse.values import one_wikilink, refs_in, refs_in_general
+
+PLACEHOLDERS = frozenset(TEMPLATE_PLACEHOLDER_LINKS)
+#: The per-line patterns the whole-text searches replaced.
+LINE_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+LAZY_LABEL = re.compile(
+    r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40}?)(?:\*\*)?"
+    r"[ \t]*:(?:\*\*)?(?:[ \t]+(.*?))?\s*$"
+)
+LINE_TAG = re.compile(r"(?:^|(?<=\s))#([^\s#!\"$%&'()*+,.:;<=>?@^`{|}~\[\]\\]+)")
+
+SETTINGS = settings(
+    max_examples=int(os.environ.get("INTGRAPH_FUZZ", "400")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=bool(os.environ.get("CI")),
+)
+
+NAMES = st.sampled_from(
+    [
+        "Integration Overview",
+        "Components",
+        "Integration Architecture",
+        "Documentation",
+        "Technical Documentation",
+        "Metadata",
+        "Purpose and Scope",
+        "Security",
+        "Source System(s)",
+        "Target System(s)",
+        "Integration Layer",
+        "Middleware",
+        "[Integration Name]",
+        "Notes #",
+        "N/A",
+        "",
+    ]
+)
+LABELS = st.sampled_from(
+    [
+        "Integration ID",
+        "Version",
+        "Category",
+        "Status",
+        "Classification",
+        "Name",
+        "Role",
+        "Interface",
+        "Data",
+        "Type",
+        "Components",
+        "Protocol",
+        "Owner",
+        "Runbook",
+        "Architecture",
+        "Metadata",
+        "In Scope",
+        "Next Review",
+        "x",
+    ]
+)
+VALUES = st.sampled_from(
+    [
+        "",
+        "[[System A]]",
+        " [[System A|Alias]] ",
+        "[[System A#Part]]",
+        "[[system_1]]",
+        "[[integration_owner]]",
+        "[[]]",
+        "[[#Heading]]",
+        "[[A]], [[B]]",
+        "[[A]] and B",
+        "Plain Name",
+        "Plain (note), Other; Third & Fourth",
+        "[Placeholder]",
+        "N/A",
+        "TBD",
+        "-",
+        "Production",
+        "INT-2025-000001",
+        "`code [[X]]`",
+        "[doc](Some%20Doc.md)",
+        "<% tp.date.now() %>",
+        "**bold**",
+        "x  ",
+        "\u00a0",
+        "https://example.com/a",
+        "Role: nested label",
+    ]
+)
+INLINE = st.sampled_from(
+    [
+        "text",
+        "[[Target]]",
+        "![[embed.png]]",
+        "[x](Target.md)",
+        "`[[Code]]`",
+        "``a ` [[B]]``",
+        "`",
+        "\\`[[Esc]]\\`",
+        "<!-- [[C]] -->",
+        "#tag",
+        "#123",
+        "a#b",
+        "[[A`b`]]",
+        "**",
+        "*",
+        ":",
+        "\t",
+        "日本",
+    ]
+)
+INDENTS = st.sampled_from(["", "", "", " ", "   ", "    ", "\t", "  \t"])
+
+
+@st.composite
+def piece(draw: st.DrawFn) -> str:
+    kind = draw(st.integers(0, 13))
+    indent = draw(INDENTS)
+    if kind == 0:
+        hashes = "#" * draw(st.integers(1, 4))
+        closing = draw(st.sampled_from(["", " #", " ##  ", "#"]))
+        return f"{draw(st.sampled_from(['', ' ', '   ']))}{hashes} {draw(NAMES)}{closing}"
+    if kind == 1:
+        colon = draw(st.sampled_from([":", "**:", ":**", " :"]))
+        value = draw(VALUES)
+        if colon in (":", " :"):
+            return f"**{draw(LABELS)}**{colon} {value}"
+        return f"**{draw(LABELS)}{colon} {value}"
+    if kind == 2:
+        marker = draw(st.sampled_from(["-", "*", "+", "1.", "2)"]))
+        return f"{indent}{marker} {draw(LABELS)}: {draw(VALUES)}"
+    if kind == 3:
+        return f"{draw(st.integers(1, 4))}. {draw(NAMES)}"
+    if kind == 4:
+        char = draw(st.sampled_from("`~"))
+        inside: list[str] = draw(st.lists(st.one_of(INLINE, piece()), max_size=3))
+        fence = char * draw(st.integers(3, 4))
+        closer = [fence] if draw(st.booleans()) else []
+        info = draw(st.sampled_from(["", "json", "a`b"]))
+        return "\n".join([indent + fence + info, *inside, *closer])
+    if kind == 5:
+        return "**Metadata**"
+    if kind == 6:
+        return "---"
+    if kind == 7:
+        return "> " + " ".join(draw(st.lists(INLINE, max_size=3)))
+    if kind == 8:
+        return "<!--\n" + draw(INLINE) + "\n-->"
+    if kind == 9:
+        return ""
+    if kind == 10:
+        return f"- **{draw(LABELS)}**: {draw(VALUES)}"
+    if kind == 11:
+        return f"{indent}- [{draw(NAMES)}]"
+    return indent + " ".join(draw(st.lists(INLINE, min_size=1, max_size=4)))
+
+
+@st.composite
+def note(draw: st.DrawFn) -> str:
+    text = "\n".join(draw(st.lists(piece(), min_size=1, max_size=25)))
+    if draw(st.booleans()):
+        front = draw(
+            st.sampled_from(
+                [
+                    "type: integration\n",
+                    'source: "[[Fm Source]]"\ntags: [a, integration]\n',
+                    "status: Live\nintegration_id: INT-1\n",
+                    "tags: one, #two\n",
+                    "aliases: [X]\n",
+                ]
+            )
+        )
+        text = f"---\n{front}---\n{text}"
+    return text
+
+
+@SETTINGS
+@given(note())
+def test_fast_mask_agrees_with_the_state_machine(text: str) -> None:
+    lines = text.split("\n")
+    full = mask_blocks(lines)
+    assert mask(lines) == full
+    if simple_applies(text):
+        simple = mask_simple(lines, text)
+        assert simple is None or simple == full
+
+
+@SETTINGS
+@given(note())
+def test_skipping_stretches_reads_the_same_fields(text: str) -> None:
+    lines = text.split("\n")
+    masked = mask(lines)
+    joined = "\n".join(masked)
+    fast = read_fields(masked, 1, PLACEHOLDERS, lines, False, joined)
+    slow = read_fields(masked, 1, PLACEHOLDERS, lines, False, joined, skip=False)
+    assert fast == slow
+    with_raw = read_fields(masked, 1, PLACEHOLDERS, lines, True, joined)
+    with_raw.raw = []
+    assert with_raw == fast  # the records apart, lint's reading gives the same fields
+
+
+@SETTINGS
+@given(note())
+def test_links_in_one_pass_equal_links_line_by_line(text: str) -> None:
+    lines = text.split("\n")
+    masked = mask(lines)
+    by_line = []
+    for offset, line in enumerate(masked):
+        raw = lines[offset] if lines[offset] is not line else None
+        by_line.extend(links_in_line(line, 3 + offset, raw))
+    assert scan_links(masked, 3, lines) == by_line
+
+
+@SETTINGS
+@given(note())
+def test_whole_text_searches_equal_line_searches(text: str) -> None:
+    lines = mask(text.split("\n"))
+    per_line = [m.group(1) for line in lines for m in LINE_TAG.finditer(line)]
+    assert [m.group(1) for m in _TAG.finditer("\n".join(lines))] == per_line
+    for line in lines:
+        lazy, greedy = LAZY_LABEL.match(line), _LABEL.match(line)
+        assert (lazy is None) == (greedy is None)
+        if lazy and greedy:
+            assert lazy.group(1).strip() == greedy.group(1).strip()
+            assert (lazy.group(2) or "") == (greedy.group(2) or "").rstrip()
+            ends = [_LABEL_SEP.match(line, m.end(1)) for m in (lazy, greedy)]
+            assert ends[0] is not None and ends[1] is not None
+            assert ends[0].end() == ends[1].end()
+        head = LINE_HEADING.match(line)
+        if head:
+            rest = re.match(r" {0,3}#{1,6}[ \t]+", line)
+            assert rest is not None
+            assert _heading_text(line[rest.end() :]) == head.group(2)
+            for _ in range(2):  # once computed, once from the cache
+                text, key, level, *_ = _heading("\n" + line)
+                assert (text, level) == (head.group(2).strip(), len(head.group(1)))
+                assert key == "heading:" + text.lower()
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["`", "``", "```", "a", " ", "\n", "[[X]]"]), max_size=12))
+def test_backtick_pairing_equals_the_token_loop(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert backtick_spans(text) == inline_spans_general(text)
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(["[", "[[", "]", "]]", " ", "\t", "\n", "a", "|", "#"]), max_size=6)
+)
+@example(["[[", "\n", "]]"])
+@example(["[[", "a", "]]", "]"])
+@example(["[[", "a", "]]", " "])
+@example([" ", "[[", "]]"])
+def test_one_wikilink_equals_its_pattern(parts: list[str]) -> None:
+    value = "".join(parts)
+    whole = re.fullmatch(r"\s*\[\[([^\[\]\n]*)\]\]\s*", value)
+    assert one_wikilink(value) == (whole.group(1) if whole else None)
+
+
+@SETTINGS
+@given(VALUES, st.sampled_from(["", " ", "\t", "  "]))
+def test_one_wikilink_shortcut_equals_the_general_reading(value: str, pad: str) -> None:
+    padded = pad + value + pad
+    assert refs_in(padded, 4, PLACEHOLDERS) == refs_in_general(padded, 4, PLACEHOLDERS)
+
+
+@SETTINGS
+@given(note())
+def test_parse_is_deterministic_and_raw_only_adds_records(text: str) -> None:
+    lean = parse_text("N.md", text, PLACEHOLDERS, (), False)
+    full = parse_text("N.md", text, PLACEHOLDERS, (), True)
+    assert lean == parse_text("N.md", text, PLACEHOLDERS, (), False)
+    assert full.raw_fields is not None and lean.raw_fields is None
+    assert lean.fields == full.fields and lean.links == full.links
+
+
+YAML_WORDS = st.sampled_from(
+    ["system", "ASSET00110", "Yes", "no", "ON", "Null", "y", "b  c", "1.0", "2024-01-01", "e"]
+)
+YAML_ODD = st.sampled_from(["", " ", "[[X]]", '"quoted"', "a: b", "- x", "v ", "x.y-z_"])
+
+
+@st.composite
+def yaml_line(draw: st.DrawFn) -> str:
+    key = draw(st.sampled_from(["type", "aliases", "tags", "on", "Key_1", "a b", "owner"]))
+    kind = draw(st.integers(0, 3))
+    if kind == 0:
+        return f"{key}: {draw(YAML_WORDS)}"
+    if kind == 1:
+        words = draw(st.lists(YAML_WORDS, max_size=3))
+        separator = draw(st.sampled_from([", ", ","]))
+        return f"{key}: [{separator.join(words)}]"
+    if kind == 2:
+        return f"{key}: {draw(YAML_ODD)}"
+    return draw(st.sampled_from(["", "# comment", "  nested: x"]))
+
+
+@SETTINGS
+@given(st.lists(yaml_line(), max_size=5))
+def test_simple_front_matter_reads_as_yaml_reads_it(fm_lines: list[str]) -> None:
+    simple = simple_yaml(fm_lines)
+    if simple is not None:
+        assert simple == (_HANDLER.load("\n".join(fm_lines)) or {})
