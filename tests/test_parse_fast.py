@@ -18,7 +18,7 @@ from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS
 from intgraph.parse import _TAG, parse_text
 from intgraph.parse.fastmask import mask, mask_simple, simple_applies
 from intgraph.parse.fields import _LABEL, _LABEL_SEP, _heading, _heading_text, read_fields
-from intgraph.parse.front import _HANDLER, simple_yaml
+from intgraph.parse.front import _handler, simple_yaml
 from intgraph.parse.links import links_in_line, scan_links
 from intgraph.parse.scan import backtick_spans, inline_spans_general, mask_blocks
 from intgraph.parse.values import one_wikilink, refs_in, refs_in_general
@@ -326,4 +326,4 @@ def yaml_line(draw: st.DrawFn) -> str:
 def test_simple_front_matter_reads_as_yaml_reads_it(fm_lines: list[str]) -> None:
     simple = simple_yaml(fm_lines)
     if simple is not None:
-        assert simple == (_HANDLER.load("\n".join(fm_lines)) or {})
+        assert simple == (_handler().load("\n".join(fm_lines)) or {})

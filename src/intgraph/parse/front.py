@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-from frontmatter.default_handlers import YAMLHandler
-
 from intgraph.model import Link, LinkKind, Problem
 from intgraph.parse.links import WIKILINK, split_wikilink
 
-_HANDLER = YAMLHandler()
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _KEY = re.compile(r"^([^\s:#][^:]*?)\s*:(?:\s|$)")
 _WHOLE_LINK = re.compile(r"^\s*\[\[([^\[\]\n]+)\]\]\s*$")
@@ -52,20 +49,14 @@ def load(path: str, lines: list[str]) -> FrontMatter:
     fm_lines, body_start = split(lines)
     if not body_start:
         return FrontMatter({}, (), 0)
-    try:
-        data = simple_yaml(fm_lines)
-        if data is None:
-            data = _HANDLER.load("\n".join(fm_lines))
-    except yaml.YAMLError as exc:
-        problem = str(getattr(exc, "problem", "") or "")
-        mark = getattr(exc, "problem_mark", None)
-        if "end of stream" in problem or mark is None:
-            # The end of the block says little; where the open construct began says more.
-            mark = getattr(exc, "context_mark", None) or mark
-        line = mark.line + 2 if mark is not None else 1
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        message = f"broken YAML front matter: {reason}"
-        return FrontMatter({}, (), body_start, (Problem(path, line, "yaml", message),))
+    data = simple_yaml(fm_lines)
+    if data is None:
+        import yaml  # only front matter beyond plain `key: words` lines pays for YAML
+
+        try:
+            data = _handler().load("\n".join(fm_lines))
+        except yaml.YAMLError as exc:
+            return _broken(path, body_start, exc)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -87,6 +78,27 @@ _SIMPLE_LINE = re.compile(
 )
 # Words YAML 1.1 reads as booleans or null (and a few more, to be safe).
 _NOT_TEXT = frozenset({"yes", "no", "true", "false", "on", "off", "null", "y", "n"})
+
+
+@functools.cache
+def _handler() -> Any:
+    """python-frontmatter's YAML handler (libyaml's loader when present), made on first use."""
+    from frontmatter.default_handlers import YAMLHandler
+
+    return YAMLHandler()
+
+
+def _broken(path: str, body_start: int, exc: Exception) -> FrontMatter:
+    """No front matter, and a problem saying where its YAML broke."""
+    problem = str(getattr(exc, "problem", "") or "")
+    mark = getattr(exc, "problem_mark", None)
+    if "end of stream" in problem or mark is None:
+        # The end of the block says little; where the open construct began says more.
+        mark = getattr(exc, "context_mark", None) or mark
+    line = mark.line + 2 if mark is not None else 1
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    message = f"broken YAML front matter: {reason}"
+    return FrontMatter({}, (), body_start, (Problem(path, line, "yaml", message),))
 
 
 def simple_yaml(fm_lines: list[str]) -> dict[str, Any] | None:
