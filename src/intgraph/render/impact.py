@@ -18,24 +18,18 @@ FORMATS = ("table", "json", "markdown", "mermaid", "csv")
 def to_dict(result: Impact, rows: bool = True) -> dict[str, Any]:
     """The JSON contract of ``intgraph impact --format json`` (without the systems and
     integrations when ``rows`` is false)."""
-    if not rows:
-        return {
-            "query": result.query,
-            "system": result.system,
-            "system_path": result.system_path,
-            "direction": result.direction,
-            "max_depth": result.max_depth,
-            "statuses": list(result.statuses),
-            "systems": [],
-            "integrations": [],
-        }
-    return {
+    head = {
         "query": result.query,
         "system": result.system,
         "system_path": result.system_path,
         "direction": result.direction,
         "max_depth": result.max_depth,
         "statuses": list(result.statuses),
+    }
+    if not rows:
+        return {**head, "systems": [], "integrations": []}
+    return {
+        **head,
         "systems": [
             {
                 "name": s.name,
