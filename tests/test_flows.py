@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import FIXTURES, ROOT
 
-from intgraph.flows import Flows
-from intgraph.graph import INTEGRATION, SYSTEM, after, before, flows_of, listing_key, tie_key
+from intgraph.flows import Flows, listing_key, tie_key
+from intgraph.graph import INTEGRATION, SYSTEM, after, before, flows_of
 from intgraph.pipeline import load_vault
 from intgraph.queries.impact import AffectedIntegration, AffectedSystem, Impact
 from intgraph.render.impact import render_json, to_dict

@@ -46,19 +46,34 @@ def document_node(path: str) -> str:
     return "document:" + path
 
 
-def integration_attrs(note: Note) -> dict[str, Any]:
-    """The attributes of an integration note's node (but its fields), in graph order."""
-    f = note.fields
+def integration_attrs(
+    title: str,
+    iid: str | None,
+    path: str,
+    status: str | None,
+    owner: str | None,
+    next_review: str | None,
+) -> dict[str, Any]:
+    """The attributes of an integration's node (but its fields), in graph order."""
     return {
         "kind": INTEGRATION,
-        "name": note.title,
-        "title": note.title,
-        "id": f.integration_id,
-        "path": note.path,
-        "status": f.status,
-        "owner": ref_name(f.owner) if f.owner else None,
-        "next_review": f.meta("Next Review"),
+        "name": title,
+        "title": title,
+        "id": iid,
+        "path": path,
+        "status": status,
+        "owner": owner,
+        "next_review": next_review,
     }
+
+
+def note_attrs(note: Note) -> dict[str, Any]:
+    """:func:`integration_attrs` of an integration note."""
+    f = note.fields
+    owner = ref_name(f.owner) if f.owner else None
+    return integration_attrs(
+        note.title, f.integration_id, note.path, f.status, owner, f.meta("Next Review")
+    )
 
 
 def listing_key(data: Mapping[str, Any]) -> tuple[str, str, str]:
@@ -73,9 +88,20 @@ def tie_key(data: Mapping[str, Any]) -> tuple[bool, str]:
     return (status == "deprecated", str(data.get("id") or data["title"]).lower())
 
 
-def places(nodes: list[str], key: Callable[[str], tuple[Any, ...]]) -> dict[str, int]:
-    """Each of ``nodes`` -> its place when they are sorted by ``key``."""
-    return {n: place for place, n in enumerate(sorted(nodes, key=key))}
+def display_names(node: Mapping[str, Mapping[str, Any]], nodes: Iterable[str]) -> tuple[str, ...]:
+    """The display names of ``nodes``, in order (``node``: the nodes' attributes)."""
+    return tuple([str(node[n]["name"]) for n in nodes])
+
+
+def orders(
+    node: Mapping[str, Mapping[str, Any]], integrations: list[str]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """(:attr:`Flows.rank`, :attr:`Flows.tie`) of ``integrations``: each one's place in
+    the listing order (:func:`listing_key`) and in the tie-break order (:func:`tie_key`,
+    then node id)."""
+    listed = sorted(integrations, key=lambda n: listing_key(node[n]))
+    tied = sorted(integrations, key=lambda n: (*tie_key(node[n]), n))
+    return {n: i for i, n in enumerate(listed)}, {n: i for i, n in enumerate(tied)}
 
 
 class FlowsLayoutError(ValueError):
@@ -118,10 +144,7 @@ class Flows:
 
     def entering(self, node: str, role: str) -> tuple[str, ...]:
         """The nodes with a ``role`` edge to ``node``: :func:`intgraph.graph.before`."""
-        table = (
-            self.sources if role == "source" else self.fed_by if role == "target" else self.routed
-        )
-        return table.get(node, _EMPTY)
+        return self.entering_fn(role)(node)
 
     def leaving_fn(self, role: str) -> Callable[[str], tuple[str, ...]]:
         """:meth:`leaving` for one ``role``, as a function of the node (for loops)."""
@@ -130,15 +153,8 @@ class Flows:
 
     def entering_fn(self, role: str) -> Callable[[str], tuple[str, ...]]:
         """:meth:`entering` for one ``role``, as a function of the node (for loops)."""
-        table = (
-            self.sources if role == "source" else self.fed_by if role == "target" else self.routed
-        )
+        table = {"source": self.sources, "target": self.fed_by}.get(role, self.routed)
         return lambda node: table.get(node, _EMPTY)
-
-    def names(self, nodes: Iterable[str]) -> tuple[str, ...]:
-        """The display names of ``nodes``, in order."""
-        node = self.node
-        return tuple([str(node[n]["name"]) for n in nodes])
 
     @property
     def has_integrations(self) -> bool:

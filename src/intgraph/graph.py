@@ -17,13 +17,13 @@ import networkx as nx
 
 from intgraph.flows import (
     Flows,
+    display_names,
     document_node,
     integration_attrs,
     integration_node,
-    listing_key,
-    places,
+    note_attrs,
+    orders,
     system_node,
-    tie_key,
 )
 from intgraph.model import (
     DOCUMENT,
@@ -54,16 +54,12 @@ __all__ = [
     "fields_of",
     "flows_of",
     "has_status",
-    "integration_attrs",
     "integration_node",
-    "listing_key",
-    "places",
     "remember_flows",
     "remember_index",
     "system_index",
     "system_node",
     "systems",
-    "tie_key",
 ]
 
 
@@ -156,19 +152,17 @@ def flows_of(graph: nx.MultiDiGraph) -> Flows:
             if found:
                 table[n] = tuple(found)
     integrations = [n for n, data in node.items() if data["kind"] == INTEGRATION]
-
-    def names(nodes: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(str(node[n]["name"]) for n in nodes)
-
     ends = {
-        n: (names(sources.get(n, ())), names(targets.get(n, ())), names(via.get(n, ())))
+        n: (
+            display_names(node, sources.get(n, ())),
+            display_names(node, targets.get(n, ())),
+            display_names(node, via.get(n, ())),
+        )
         for n in integrations
     }
-    flows = Flows(
-        node, feeds, fed_by, routed, sources, targets, via, system_index(graph), ends,
-        places(integrations, lambda n: listing_key(node[n])),
-        places(integrations, lambda n: (*tie_key(node[n]), n)),
-    )  # fmt: skip
+    rank, tie = orders(node, integrations)
+    index = system_index(graph)
+    flows = Flows(node, feeds, fed_by, routed, sources, targets, via, index, ends, rank, tie)
     remember_flows(graph, flows)
     return flows
 
@@ -194,7 +188,7 @@ def build_graph(notes: Sequence[Note], resolver: Resolver, names: SystemNames) -
     for note in integrations:
         node = integration_node(note.path)
         f = note.fields
-        graph.add_node(node, **integration_attrs(note), fields=f)
+        graph.add_node(node, **note_attrs(note), fields=f)
         for endpoint in f.sources:
             system = _add_ref(graph, names, endpoint.ref, note.path)
             graph.add_edge(system, node, key="source", role="source")
@@ -333,9 +327,7 @@ def assemble(records: Sequence[Record], resolver: Resolver, names: SystemNames) 
         title, iid, status, owner, review, sources, targets, middleware = part[:8]
         folder = path.rsplit("/", 1)[0] if "/" in path else ""
         node = integration_node(path)
-        attrs = {"kind": INTEGRATION, "name": title, "title": title, "id": iid, "path": path}
-        attrs.update(status=status, owner=owner, next_review=review)
-        add(node, attrs)
+        add(node, integration_attrs(title, iid, path, status, owner, review))
         for text, is_link in sources:
             edge(named(text, is_link, path, folder), node, "source", {"role": "source"})
         for text, is_link in targets:

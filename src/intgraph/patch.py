@@ -18,12 +18,11 @@ from typing import Any
 
 from intgraph.flows import (
     Flows,
-    integration_attrs,
+    display_names,
     integration_node,
-    listing_key,
-    places,
+    note_attrs,
+    orders,
     system_node,
-    tie_key,
 )
 from intgraph.model import INTEGRATION, Note
 from intgraph.names import SystemNames
@@ -75,14 +74,18 @@ def patch_flows(light: Any, notes: Mapping[str, Note], all_files: Iterable[str])
                 listed = {*tables[system_table].get(s, ()), n}
                 tables[system_table][s] = tuple(sorted(listed, key=place.__getitem__))
             tables[role][n] = tuple(refs[role])
-        node[n] = integration_attrs(note)
-        sources, targets, via = (_names(node, refs[r]) for r in ("sources", "targets", "via"))
-        ends[n] = (sources, targets, via)
+        node[n] = note_attrs(note)
+        ends[n] = (
+            display_names(node, refs["sources"]),
+            display_names(node, refs["targets"]),
+            display_names(node, refs["via"]),
+        )
     for s in sorted(touched):  # a system is middleware while something is routed through it
         routed = bool(tables["routed"].get(s))
         if node[s]["middleware"] != routed:
             node[s] = {**node[s], "middleware": routed}
     tables = {name: {k: v for k, v in table.items() if v} for name, table in tables.items()}
+    rank, tie = orders(node, integrations)
     patched = Flows(
         node,
         tables["feeds"],
@@ -93,8 +96,8 @@ def patch_flows(light: Any, notes: Mapping[str, Note], all_files: Iterable[str])
         tables["via"],
         flows.index,
         ends,
-        places(integrations, lambda i: listing_key(node[i])),
-        places(integrations, lambda i: (*tie_key(node[i]), i)),
+        rank,
+        tie,
     )
     return encode_light(patched, aliases)
 
@@ -117,7 +120,3 @@ def _same_systems(
         if first == n or (s in after and (not others or place[n] < place[first])):
             return False
     return True
-
-
-def _names(node: Mapping[str, Mapping[str, Any]], systems: list[str]) -> tuple[str, ...]:
-    return tuple(str(node[s]["name"]) for s in systems)
