@@ -21,7 +21,7 @@ from intgraph import cache as store
 from intgraph.codec import FORMAT
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode as encode_note
-from intgraph.flows import Flows
+from intgraph.flows import Flows, integration_node
 from intgraph.incremental import (
     MAX_CHANGED,
     RACY_NS,
@@ -303,7 +303,6 @@ def _detail(
     """The whole graph of a warm run: from the detail part saved beside the snapshot of
     ``key``, or, when it is missing or of another layout (an edit was patched into the
     flows view, say), built from the notes and saved for the next run."""
-    from intgraph.flows import integration_node
     from intgraph.graph import build_graph
 
     def rebuild_fields() -> dict[str, IntegrationFields]:
