@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from intgraph.flows import Flows
@@ -107,13 +108,15 @@ def walk(
             for integration in sorted(integrations, key=order):
                 if integration in seen_integrations:
                     continue
-                data = node[integration]
-                if wanted and not has_status(data, wanted):
+                if wanted and not has_status(node[integration], wanted):
                     continue
                 seen_integrations[integration] = distance
-                step = (*path, str(data.get("id") or data["title"]))
+                step: tuple[str, ...] | None = None
                 for reached in leads_to(integration):
                     if reached not in seen_systems:
+                        if step is None:  # most integrations reach no new system
+                            data = node[integration]
+                            step = (*path, str(data.get("id") or data["title"]))
                         seen_systems[reached] = (distance, step)
                         following.append(reached)
         frontier = following
@@ -170,11 +173,8 @@ def impact(
             reached_in.setdefault(n, []).append(way)
     order = {"downstream": 0, "upstream": 1}
     systems.sort(key=lambda s: (order[s.direction], s.distance, s.name.lower(), s.node))
-    affected = [
-        _integration(flows, n, distance, start, tuple(reached_in[n]))
-        for n, distance in best.items()
-    ]
-    affected.sort(key=lambda i: (i.distance, (i.id or "").lower(), i.title.lower(), i.path))
+    rank = flows.rank.__getitem__
+    affected = _integrations(flows, start, best, reached_in, rank)
     data = node[start]
     return Impact(
         query=query,
@@ -189,26 +189,31 @@ def impact(
     )
 
 
-def _integration(
-    flows: Flows, node: str, distance: int, start: str, ways: tuple[str, ...]
-) -> AffectedIntegration:
-    data = flows.node[node]
-    sources, targets, middleware = flows.ends[node]
-    feedback = ("downstream" in ways and start in flows.targets.get(node, ())) or (
-        "upstream" in ways and start in flows.sources.get(node, ())
-    )
-    return AffectedIntegration(
-        node,
-        data.get("id"),
-        data["title"],
-        data["path"],
-        data.get("status"),
-        distance,
-        sources,
-        targets,
-        middleware,
-        ways,
-        feedback,
-        data.get("owner"),
-        data.get("next_review"),
-    )
+_ATTRS = itemgetter("id", "title", "path", "status", "owner", "next_review")
+
+
+def _integrations(
+    flows: Flows,
+    start: str,
+    best: dict[str, int],
+    reached_in: dict[str, list[str]],
+    rank: Callable[[str], int],
+) -> list[AffectedIntegration]:
+    """The rows of the integrations reached (``best``: at what distance), in answer
+    order: by distance, then ID, title and path (:attr:`Flows.rank`)."""
+    node, ends, targets, sources = flows.node, flows.ends, flows.targets, flows.sources
+    ways_of: dict[tuple[str, ...], tuple[str, ...]] = {}
+    rows = []
+    for n in sorted(best, key=lambda n: (best[n], rank(n))):
+        iid, title, path, status, owner, review = _ATTRS(node[n])
+        ways = tuple(reached_in[n])
+        ways = ways_of.setdefault(ways, ways)  # one tuple per combination, shared
+        feedback = ("downstream" in ways and start in targets.get(n, ())) or (
+            "upstream" in ways and start in sources.get(n, ())
+        )
+        rows.append(
+            AffectedIntegration(
+                n, iid, title, path, status, best[n], *ends[n], ways, feedback, owner, review
+            )
+        )
+    return rows
