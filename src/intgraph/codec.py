@@ -27,7 +27,8 @@ from intgraph.model import (
 #: 5: snapshots carry the system-name index.
 #: 6: the notes cache is written in parts; graph digests are taken of marshal's bytes;
 #:    the graph snapshot is split into a light flows view and a detail part.
-FORMAT = 6
+#: 7: the flows view keeps ends, rank and tie as lists in the integrations' node order.
+FORMAT = 7
 
 _KINDS = {kind.value: kind for kind in LinkKind}
 

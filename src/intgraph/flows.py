@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from itertools import chain, repeat
-from operator import ge, itemgetter
+from itertools import chain, compress, repeat
+from operator import eq, ge, itemgetter, not_
 from typing import Any
 
 from intgraph.model import DOCUMENT, INTEGRATION, SYSTEM, Note, ref_name
@@ -163,43 +163,52 @@ class Flows:
 
 
 def decode_flows(data: Any) -> Flows:
-    """The view that its eleven tables (``node`` to ``tie``, in field order) as plain
-    dicts (see :func:`intgraph.snapshot.encode_graph`) describe; raises
-    :class:`FlowsLayoutError` when it has another layout (the checks run at C speed, but
-    for a pass that sorts the nodes by kind)."""
-    if not (type(data) is tuple and len(data) == 11 and all(type(m) is dict for m in data)):
+    """The view that its eleven tables describe (see :func:`intgraph.snapshot.encode_light`):
+    ``node`` to ``index`` as plain dicts, then ``ends``, ``rank`` and ``tie`` as lists
+    that follow the integrations in ``node`` order (so their keys cannot disagree).
+    Raises :class:`FlowsLayoutError` when it has another layout (the checks run at C
+    speed)."""
+    if not (
+        type(data) is tuple
+        and len(data) == 11
+        and all(type(m) is dict for m in data[:8])
+        and all(type(m) is list for m in data[8:])
+    ):
         raise FlowsLayoutError("not a flows view")
-    node, *tables, index, ends, rank, tie = data
+    node, *tables, index, ends_in, rank_in, tie_in = data
     if set(map(type, node.values())) - {dict}:
         raise FlowsLayoutError("flows node of another layout")
     kinds = list(map(_KIND, node.values()))
-    integrations = {n for n, kind in zip(node, kinds, strict=True) if kind == INTEGRATION}
-    by_kind: dict[str, list[dict[str, Any]]] = {SYSTEM: [], INTEGRATION: []}
-    for attrs, kind in zip(node.values(), kinds, strict=True):
-        if kind not in by_kind:
-            raise FlowsLayoutError("flows node of another kind")
-        by_kind[kind].append(attrs)
+    if not set(kinds) <= {SYSTEM, INTEGRATION}:
+        raise FlowsLayoutError("flows node of another kind")
+    is_integration = list(map(eq, kinds, repeat(INTEGRATION)))
+    integrations = list(compress(node, is_integration))
+    systems = compress(node.values(), map(not_, is_integration))
     if not (
-        all(map(ge, map(dict.keys, by_kind[INTEGRATION]), repeat(_INTEGRATION)))
-        and all(map(ge, map(dict.keys, by_kind[SYSTEM]), repeat(_SYSTEM)))
+        all(map(ge, map(dict.keys, compress(node.values(), is_integration)), repeat(_INTEGRATION)))
+        and all(map(ge, map(dict.keys, systems), repeat(_SYSTEM)))
     ):
         raise FlowsLayoutError("flows node of another layout")
     if set(map(type, chain.from_iterable(t.values() for t in tables))) - {tuple}:
         raise FlowsLayoutError("flows table of another layout")
-    named = set(chain.from_iterable(chain.from_iterable(t.values() for t in tables)))
-    if not (all(t.keys() <= node.keys() for t in tables) and named <= node.keys()):
+    named = chain.from_iterable(chain.from_iterable(t.values() for t in tables))
+    known = node.__contains__
+    if not (
+        all(map(known, chain.from_iterable(tables)))
+        and all(map(known, named))
+        and all(map(known, index.values()))
+    ):
         raise FlowsLayoutError("flows table names unknown nodes")
-    if not set(index.values()) <= node.keys():
-        raise FlowsLayoutError("flows index names unknown nodes")
-    if not (ends.keys() == rank.keys() == tie.keys() == integrations):
+    if not (len(ends_in) == len(rank_in) == len(tie_in) == len(integrations)):
         raise FlowsLayoutError("flows orders of another layout")
-    names = chain.from_iterable(ends.values())
+    names = chain.from_iterable(ends_in)
     if (
-        set(map(type, chain(rank.values(), tie.values()))) - {int}
-        or set(map(type, ends.values())) - {tuple}
-        or set(map(len, ends.values())) - {3}
+        set(map(type, chain(rank_in, tie_in))) - {int}
+        or set(map(type, ends_in)) - {tuple}
+        or set(map(len, ends_in)) - {3}
         or set(map(type, names)) - {tuple}
     ):
         raise FlowsLayoutError("flows orders of another layout")
     feeds, fed_by, routed, sources, targets, via = tables
+    ends, rank, tie = (dict(zip(integrations, t, strict=True)) for t in (ends_in, rank_in, tie_in))
     return Flows(node, feeds, fed_by, routed, sources, targets, via, index, ends, rank, tie)

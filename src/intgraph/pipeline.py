@@ -130,7 +130,7 @@ class Landscape:
         todo = [n.path for n in notes if n.raw_fields is None]
         if not todo:
             return list(notes)
-        with _no_gc():
+        with paused_gc():
             found = raw_fields(self.files, todo, self.placeholders, self.cache_dir, workers)
         out = []
         for note in notes:
@@ -175,17 +175,18 @@ def load_vault(
     :class:`~intgraph.errors.VaultNotFoundError` when ``path`` is not a folder;
     every per-note problem is recorded instead of raised.
     """
-    with _no_gc():
+    with paused_gc():
         return _load(
             path, exclude, placeholders, cache_dir, workers, progress, templates_folder, raw_fields
         )
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: loading allocates hundreds of thousands of
-    small acyclic objects, and the collector's passes over them cost a warm run a third
-    of its time. The previous state is restored."""
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: loading (or answering about) a large vault
+    allocates hundreds of thousands of small acyclic objects, and the collector's passes
+    over them (and over everything already loaded) cost a warm run a third of its time.
+    The previous state is restored."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -212,7 +213,7 @@ def _load(
     directory = Path(cache_dir) if cache_dir is not None else None
 
     def notes_loader(report: dict[str, Any]) -> tuple[Note, ...]:
-        with _no_gc():
+        with paused_gc():
             notes, parsed, reused, digests = _notes(
                 files, marks, directory, started, workers, progress, raw=raw_fields
             )
@@ -308,7 +309,7 @@ def _detail(
     def rebuild_fields() -> dict[str, IntegrationFields]:
         return {integration_node(n.path): n.fields for n in load_notes() if n.is_integration}
 
-    with _no_gc():
+    with paused_gc():
         found = store.read(directory, store.DETAIL, key)
         if found is not None:
             try:

@@ -81,14 +81,17 @@ def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[
     # reference: the file is a third smaller and loads faster.
     one = {n: n for n in light_nodes}
     tables = (flows.feeds, flows.fed_by, flows.routed, flows.sources, flows.targets, flows.via)
+    # What every integration has, as lists in node order: marshal loads a list far
+    # faster than a dict keyed by node, and the keys cannot disagree.
+    integrations = [n for n, attrs in light_nodes.items() if attrs["kind"] == INTEGRATION]
     return (
         (
             light_nodes,
             *({one[k]: tuple(one[n] for n in v) for k, v in t.items()} for t in tables),
             {key: one[n] for key, n in flows.index.items()},
-            {one[n]: e for n, e in flows.ends.items()},
-            {one[n]: r for n, r in flows.rank.items()},
-            {one[n]: t for n, t in flows.tie.items()},
+            [flows.ends[n] for n in integrations],
+            [flows.rank[n] for n in integrations],
+            [flows.tie[n] for n in integrations],
         ),
         {path: tuple(a) for path, a in aliases.items()},
     )

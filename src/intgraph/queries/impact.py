@@ -8,7 +8,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from intgraph.flows import Flows
-from intgraph.pipeline import Landscape
+from intgraph.pipeline import Landscape, paused_gc
 from intgraph.queries.lookup import find_system
 from intgraph.queries.statuses import check_statuses
 
@@ -149,6 +149,17 @@ def impact(
     statuses: Collection[str] = (),
 ) -> Impact:
     """Answer ``intgraph impact``; raises UnknownSystemError for an unknown ``query``."""
+    with paused_gc():  # a large answer is thousands of rows, none of them cyclic
+        return _impact(landscape, query, direction, max_depth, statuses)
+
+
+def _impact(
+    landscape: Landscape,
+    query: str,
+    direction: str,
+    max_depth: int | None,
+    statuses: Collection[str],
+) -> Impact:
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}")
     flows = landscape.flows

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from json.encoder import encode_basestring as _str  # the encoder's own (C) string writer
 from typing import TYPE_CHECKING, Any
 
+from intgraph.pipeline import paused_gc
 from intgraph.queries.impact import AffectedIntegration, AffectedSystem, Impact
 from intgraph.render import escape
 
@@ -72,6 +73,11 @@ def render_json(result: Impact) -> str:
     on a large answer, and ``json.dumps(indent=...)`` more still (it falls back to the
     pure-Python encoder). ``tests/test_flows.py`` checks the bytes against json.dumps.
     """
+    with paused_gc():
+        return _json(result)
+
+
+def _json(result: Impact) -> str:
     data = to_dict(result, rows=False)
     known = _Encoded()
     data["systems"] = _system_rows(result.systems, known)
