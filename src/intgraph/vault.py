@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from intgraph.errors import VaultNotFoundError
+from intgraph.filestats import stat_files
 from intgraph.model import Problem
 
 #: The most a note may hold: a larger file is recorded as a ``too-large`` problem and
@@ -197,6 +198,8 @@ def find_files(
     attachments: list[str] = []
     problems: list[Problem] = []
     stats: dict[str, tuple[int, int]] = {}
+    batches: list[tuple[str, list[str]]] = []  # (folder, its files' names) to stat
+    prefixes: list[str] = []  # each batch's folder as a vault-relative prefix
 
     def excluded(rel: str) -> bool:
         return any(p.match(rel) for p in patterns)
@@ -213,43 +216,54 @@ def find_files(
                 Problem(rel_dir, None, "unreadable", f"cannot list folder: {err.strerror}")
             )
             continue
+        prefix = f"{rel_dir}/" if rel_dir else ""
+        names: list[str] = []
         try:
             for entry in entries:
                 name = entry.name
-                rel = f"{rel_dir}/{name}" if rel_dir else name
-                if name.startswith(".") or (patterns and excluded(rel)):
+                if name.startswith(".") or (patterns and excluded(prefix + name)):
                     continue
                 try:
                     is_dir = entry.is_dir()
                 except OSError:
                     is_dir = False
-                if is_dir:
-                    if entry.is_symlink() or rel.lower() in skip_dirs:
-                        continue
-                    try:
-                        st = entry.stat(follow_symlinks=False)
-                    except OSError as err:
-                        problems.append(
-                            Problem(rel, None, "unreadable", f"cannot list folder: {err.strerror}")
-                        )
-                        continue
-                    if (st.st_dev, st.st_ino) not in seen:  # a bind mount of an ancestor
-                        seen.add((st.st_dev, st.st_ino))
-                        pending.append((os.path.join(dirpath, name), rel))
+                if not is_dir:
+                    names.append(name)
+                    continue
+                rel = prefix + name
+                if entry.is_symlink() or rel.lower() in skip_dirs:
                     continue
                 try:
-                    st = os.stat(name, dir_fd=folder) if folder is not None else os.stat(entry.path)
-                except OSError:
-                    stats[rel] = (-1, 0)  # a broken link, say: recorded when it is read
-                else:
-                    if not stat.S_ISREG(st.st_mode):
-                        problems.append(_not_a_file(rel, st.st_mode))
-                        continue
-                    stats[rel] = (st.st_size, st.st_mtime_ns)
-                (notes if name.lower().endswith(".md") else attachments).append(rel)
+                    st = entry.stat(follow_symlinks=False)
+                except OSError as err:
+                    problems.append(
+                        Problem(rel, None, "unreadable", f"cannot list folder: {err.strerror}")
+                    )
+                    continue
+                if (st.st_dev, st.st_ino) not in seen:  # a bind mount of an ancestor
+                    seen.add((st.st_dev, st.st_ino))
+                    pending.append((os.path.join(dirpath, name), rel))
         finally:
             if folder is not None:
                 os.close(folder)
+        if names:
+            batches.append((dirpath, names))
+            prefixes.append(prefix)
+    # The files are stat'ed once the folders are listed: on two cores for a large vault.
+    found = stat_files(batches)
+    at = 0
+    for prefix, (_, names) in zip(prefixes, batches, strict=True):
+        for name, seen_as in zip(names, found[at : at + len(names)], strict=True):
+            rel = prefix + name
+            if seen_as is None:
+                stats[rel] = (-1, 0)  # a broken link, say: recorded when it is read
+            elif isinstance(seen_as, int):  # the mode of what is not a regular file
+                problems.append(_not_a_file(rel, seen_as))
+                continue
+            else:
+                stats[rel] = seen_as
+            (notes if name.lower().endswith(".md") else attachments).append(rel)
+        at += len(names)
     problems.sort(key=lambda p: (p.path, p.code))
     return VaultFiles(
         base, tuple(sorted(notes)), tuple(sorted(attachments)), tuple(problems), stats, notices

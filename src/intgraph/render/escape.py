@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -24,6 +23,8 @@ def terminal(text: str | None) -> str:
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[str | int | None]]) -> str:
     """CSV text (LF line ends): ``header``, then ``rows`` with every cell made
     spreadsheet-safe by :func:`csv_cell`."""
+    import csv  # only CSV output pays for it
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)

@@ -1,0 +1,98 @@
+"""The file stats of a walk: the same on one core or two, whatever goes wrong in the child."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from intgraph import filestats
+from intgraph.vault import find_files
+
+linux_only = pytest.mark.skipif(sys.platform != "linux", reason="the second process is Linux's")
+
+
+def make_tree(root: Path) -> list[tuple[str, list[str]]]:
+    """Folders of notes (one with more files than a piece holds), a broken link, a FIFO
+    and a link to a note; the batches that name them all."""
+    batches = []
+    for folder, count in (("A", 3), ("B/deep", 2500), ("C", 1), ("D", 40)):
+        where = root / folder
+        where.mkdir(parents=True)
+        names = []
+        for i in range(count):
+            (where / f"n{i:04}.md").write_text("x" * (i % 7), encoding="utf-8")
+            names.append(f"n{i:04}.md")
+        batches.append((str(where), names))
+    (root / "C" / "broken.md").symlink_to(root / "nowhere.md")
+    os.mkfifo(root / "C" / "pipe.md")
+    (root / "C" / "link.md").symlink_to(root / "A" / "n0001.md")
+    batches[2][1].extend(["broken.md", "pipe.md", "link.md", "gone.md"])
+    return batches
+
+
+@linux_only
+def test_two_processes_give_what_one_gives(tmp_path: Path) -> None:
+    batches = make_tree(tmp_path)
+    serial = filestats.stat_files(batches, parallel=False)
+    assert filestats.stat_files(batches, parallel=True) == serial
+    assert len(serial) == sum(len(names) for _, names in batches)
+    by_name = dict(zip([n for _, names in batches for n in names], serial, strict=True))
+    assert by_name["broken.md"] is None and by_name["gone.md"] is None
+    pipe = by_name["pipe.md"]
+    assert isinstance(pipe, int) and stat.S_ISFIFO(pipe)
+    first = serial[1]  # A/n0001.md, one byte
+    assert by_name["link.md"] == first and isinstance(first, tuple) and first[0] == 1
+
+
+@linux_only
+def test_a_failing_child_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    batches = make_tree(tmp_path)
+    serial = filestats.stat_files(batches, parallel=False)
+
+    def broken(*_args: object) -> bytes:
+        raise ValueError("the child cannot send")
+
+    # Only the child marshals: it exits with an error, and the parent stats its half.
+    monkeypatch.setattr(filestats.marshal, "dumps", broken)
+    assert filestats.stat_files(batches, parallel=True) == serial
+
+
+def test_no_second_process_beside_other_threads() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not filestats._can_fork()
+    finally:
+        stop.set()
+        other.join()
+
+
+@linux_only
+def test_find_files_is_the_same_either_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_tree(tmp_path / "vault")
+    (tmp_path / "vault" / ".hidden.md").write_text("x", encoding="utf-8")
+    monkeypatch.setattr(filestats, "PARALLEL_MIN", 10**9)
+    serial = find_files(tmp_path / "vault")
+    monkeypatch.setattr(filestats, "PARALLEL_MIN", 1)
+    calls: list[int] = []
+    real_fork = os.fork
+
+    def counted_fork() -> int:
+        pid = real_fork()
+        if pid:
+            calls.append(pid)
+        return pid
+
+    monkeypatch.setattr(filestats.os, "fork", counted_fork)
+    assert find_files(tmp_path / "vault") == serial
+    assert calls, "the second process was not used"
+    assert "C/pipe.md" not in serial.notes
+    assert [p.code for p in serial.problems if p.path == "C/pipe.md"] == ["not-a-file"]
+    assert serial.stats["C/broken.md"] == (-1, 0)
+    assert len(serial.notes) == 3 + 2500 + 1 + 40 + 2  # broken and link count as notes
