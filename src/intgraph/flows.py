@@ -191,12 +191,10 @@ def decode_flows(data: Any) -> Flows:
         raise FlowsLayoutError("flows node of another layout")
     if set(map(type, chain.from_iterable(t.values() for t in tables))) - {tuple}:
         raise FlowsLayoutError("flows table of another layout")
-    named = chain.from_iterable(chain.from_iterable(t.values() for t in tables))
-    known = node.__contains__
+    named = set(chain.from_iterable(chain.from_iterable(t.values() for t in tables)))
+    keys = node.keys()
     if not (
-        all(map(known, chain.from_iterable(tables)))
-        and all(map(known, named))
-        and all(map(known, index.values()))
+        all(t.keys() <= keys for t in tables) and named <= keys and set(index.values()) <= keys
     ):
         raise FlowsLayoutError("flows table names unknown nodes")
     if not (len(ends_in) == len(rank_in) == len(tie_in) == len(integrations)):
