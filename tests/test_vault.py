@@ -87,7 +87,7 @@ def test_walk_by_folder_descriptor_equals_walk_by_path(
     """Files are stat'ed relative to their folder's descriptor where the platform can;
     the portable walk by full path must find exactly the same."""
     by_fd = find_files(FIXTURES / name)
-    monkeypatch.setattr("intgraph.vault._BY_FD", False)
+    monkeypatch.setattr("intgraph.filestats._BY_FD", False)
     by_path = find_files(FIXTURES / name)
     assert by_fd == by_path
     assert by_fd.stats == by_path.stats

@@ -121,18 +121,20 @@ def _stat_pieces(pieces: Sequence[Batch]) -> list[Stat]:
     return found
 
 
+#: Stat a folder's files relative to the folder's descriptor where the platform can: the
+#: kernel then walks one path component per file instead of the whole path.
+_BY_FD = os.stat in os.supports_dir_fd
+
+
 def _stat_folder(folder: str, names: Sequence[str]) -> list[Stat]:
-    by_fd = os.stat in os.supports_dir_fd
     try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if by_fd else None
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _BY_FD else None
     except OSError:
         fd = None
     found: list[Stat] = []
     try:
         for name in names:
             try:
-                # Relative to the folder's descriptor, the kernel walks one path
-                # component per file instead of the whole path.
                 st = (
                     os.stat(name, dir_fd=fd)
                     if fd is not None

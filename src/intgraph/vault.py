@@ -210,7 +210,8 @@ def find_files(
     while pending:
         dirpath, rel_dir = pending.pop()
         try:
-            entries, folder = _listing(dirpath)
+            with os.scandir(dirpath) as listing:
+                entries = list(listing)
         except OSError as err:
             problems.append(
                 Problem(rel_dir, None, "unreadable", f"cannot list folder: {err.strerror}")
@@ -218,34 +219,30 @@ def find_files(
             continue
         prefix = f"{rel_dir}/" if rel_dir else ""
         names: list[str] = []
-        try:
-            for entry in entries:
-                name = entry.name
-                if name.startswith(".") or (patterns and excluded(prefix + name)):
-                    continue
-                try:
-                    is_dir = entry.is_dir()
-                except OSError:
-                    is_dir = False
-                if not is_dir:
-                    names.append(name)
-                    continue
-                rel = prefix + name
-                if entry.is_symlink() or rel.lower() in skip_dirs:
-                    continue
-                try:
-                    st = entry.stat(follow_symlinks=False)
-                except OSError as err:
-                    problems.append(
-                        Problem(rel, None, "unreadable", f"cannot list folder: {err.strerror}")
-                    )
-                    continue
-                if (st.st_dev, st.st_ino) not in seen:  # a bind mount of an ancestor
-                    seen.add((st.st_dev, st.st_ino))
-                    pending.append((os.path.join(dirpath, name), rel))
-        finally:
-            if folder is not None:
-                os.close(folder)
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or (patterns and excluded(prefix + name)):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if not is_dir:
+                names.append(name)
+                continue
+            rel = prefix + name
+            if entry.is_symlink() or rel.lower() in skip_dirs:
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError as err:
+                problems.append(
+                    Problem(rel, None, "unreadable", f"cannot list folder: {err.strerror}")
+                )
+                continue
+            if (st.st_dev, st.st_ino) not in seen:  # a bind mount of an ancestor
+                seen.add((st.st_dev, st.st_ino))
+                pending.append((os.path.join(dirpath, name), rel))
         if names:
             batches.append((dirpath, names))
             prefixes.append(prefix)
@@ -268,26 +265,6 @@ def find_files(
     return VaultFiles(
         base, tuple(sorted(notes)), tuple(sorted(attachments)), tuple(problems), stats, notices
     )
-
-
-#: Stat a folder's files relative to the folder's descriptor where the platform can: the
-#: kernel then walks one path component per file instead of the whole path.
-_BY_FD = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd
-
-
-def _listing(dirpath: str) -> tuple[list[os.DirEntry[str]], int | None]:
-    """(the entries of the folder at ``dirpath``, a descriptor of the folder to stat them
-    relative to, or None where the platform cannot); the caller closes the descriptor."""
-    if not _BY_FD:
-        with os.scandir(dirpath) as listing:
-            return list(listing), None
-    fd = os.open(dirpath, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        with os.scandir(fd) as listing:
-            return list(listing), fd
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 class NotRead(OSError):

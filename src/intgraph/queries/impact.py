@@ -184,8 +184,7 @@ def _impact(
             reached_in.setdefault(n, []).append(way)
     order = {"downstream": 0, "upstream": 1}
     systems.sort(key=lambda s: (order[s.direction], s.distance, s.name.lower(), s.node))
-    rank = flows.rank.__getitem__
-    affected = _integrations(flows, start, best, reached_in, rank)
+    affected = _integrations(flows, start, best, reached_in)
     data = node[start]
     return Impact(
         query=query,
@@ -208,11 +207,11 @@ def _integrations(
     start: str,
     best: dict[str, int],
     reached_in: dict[str, list[str]],
-    rank: Callable[[str], int],
 ) -> list[AffectedIntegration]:
     """The rows of the integrations reached (``best``: at what distance), in answer
     order: by distance, then ID, title and path (:attr:`Flows.rank`)."""
     node, ends, targets, sources = flows.node, flows.ends, flows.targets, flows.sources
+    rank = flows.rank.__getitem__
     ways_of: dict[tuple[str, ...], tuple[str, ...]] = {}
     rows = []
     for n in sorted(best, key=lambda n: (best[n], rank(n))):
