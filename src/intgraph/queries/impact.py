@@ -167,8 +167,7 @@ def _impact(
     start = find_system(flows, landscape.names, query)
     ways = ("downstream", "upstream") if direction == "both" else (direction,)
     systems: list[AffectedSystem] = []
-    best: dict[str, int] = {}
-    reached_in: dict[str, list[str]] = {}
+    found: list[tuple[str, dict[str, int]]] = []
     node = flows.node
     for way in ways:
         reached, integrations = walk(flows, start, way, max_depth, statuses)
@@ -179,12 +178,10 @@ def _impact(
                     n, data["name"], distance, way, data.get("path"), via, data["middleware"]
                 )
             )
-        for n, distance in integrations.items():
-            best[n] = min(distance, best.get(n, distance))
-            reached_in.setdefault(n, []).append(way)
+        found.append((way, integrations))
     order = {"downstream": 0, "upstream": 1}
     systems.sort(key=lambda s: (order[s.direction], s.distance, s.name.lower(), s.node))
-    affected = _integrations(flows, start, best, reached_in)
+    affected = _integrations(flows, start, found)
     data = node[start]
     return Impact(
         query=query,
@@ -200,30 +197,49 @@ def _impact(
 
 
 _ATTRS = itemgetter("id", "title", "path", "status", "owner", "next_review")
+_WAYS = {
+    (True, False): ("downstream",),
+    (False, True): ("upstream",),
+    (True, True): ("downstream", "upstream"),
+}
 
 
 def _integrations(
-    flows: Flows,
-    start: str,
-    best: dict[str, int],
-    reached_in: dict[str, list[str]],
+    flows: Flows, start: str, found: list[tuple[str, dict[str, int]]]
 ) -> list[AffectedIntegration]:
-    """The rows of the integrations reached (``best``: at what distance), in answer
-    order: by distance, then ID, title and path (:attr:`Flows.rank`)."""
-    node, ends, targets, sources = flows.node, flows.ends, flows.targets, flows.sources
-    rank = flows.rank.__getitem__
-    ways_of: dict[tuple[str, ...], tuple[str, ...]] = {}
+    """The rows of the integrations each walk in ``found`` reached ((direction,
+    {integration: distance}), downstream first), each at its shortest distance, in
+    answer order: by distance, then ID, title and path (:attr:`Flows.rank`).
+
+    The busiest system's answer holds thousands of rows: each is made as a plain tuple
+    (a named tuple's own constructor is a Python function)."""
+    if len(found) == 1:
+        way, best = found[0]
+        both = None
+    else:
+        (_, down), (_, up) = found
+        best = dict(up)
+        best.update((n, d) for n, d in down.items() if d <= best.get(n, d))
+        both = (down, up)
+    order = sorted(best, key=flows.rank.__getitem__)
+    order.sort(key=best.__getitem__)  # stable: by distance, then rank
+    # Feedback: downstream, an integration that targets the queried system; upstream,
+    # one the queried system is a source of.
+    into, out_of = set(flows.fed_by.get(start, ())), set(flows.feeds.get(start, ()))
+    ways: list[tuple[str, ...]]
+    if both is None:
+        ways = [(way,)] * len(order)
+        feedback = list(map((into if way == "downstream" else out_of).__contains__, order))
+    else:
+        down, up = both
+        ways = [_WAYS[n in down, n in up] for n in order]
+        feedback = [(n in down and n in into) or (n in up and n in out_of) for n in order]
+    node, ends, new = flows.node, flows.ends, tuple.__new__
     rows = []
-    for n in sorted(best, key=lambda n: (best[n], rank(n))):
+    # One pass, each node's attributes read at once: the rows of a large answer are
+    # bound by memory (every node touched is a cache miss), not by the interpreter.
+    for n, reached_in, loops in zip(order, ways, feedback, strict=True):
         iid, title, path, status, owner, review = _ATTRS(node[n])
-        ways = tuple(reached_in[n])
-        ways = ways_of.setdefault(ways, ways)  # one tuple per combination, shared
-        feedback = ("downstream" in ways and start in targets.get(n, ())) or (
-            "upstream" in ways and start in sources.get(n, ())
-        )
-        rows.append(
-            AffectedIntegration(
-                n, iid, title, path, status, best[n], *ends[n], ways, feedback, owner, review
-            )
-        )
+        row = (n, iid, title, path, status, best[n], *ends[n], reached_in, loops, owner, review)
+        rows.append(new(AffectedIntegration, row))
     return rows
