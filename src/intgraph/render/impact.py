@@ -117,8 +117,9 @@ class _Encoded(dict[str | tuple[str, ...] | None, str]):
 
 def _system_rows(systems: Iterable[AffectedSystem], known: _Encoded) -> list[str]:
     return [
-        f'{{"name": {known[s.name]}, "distance": {s.distance!r}, '
-        f'"direction": {known[s.direction]}, "path": {known[s.path]}, "via": {known[s.via]}, '
+        f'{{"name": {_str(s.name)}, "distance": {s.distance!r}, '
+        f'"direction": {known[s.direction]}, "path": {_null_or_str(s.path)}, '
+        f'"via": {_names(s.via)}, '
         f'"middleware": {"true" if s.middleware else "false"}}}'
         for s in systems
     ]
@@ -131,8 +132,8 @@ def _integration_rows(integrations: Iterable[AffectedIntegration], known: _Encod
         _node, iid, title, path, status, distance, sources, targets, middleware,
         directions, feedback, owner, review,
     ) in integrations:  # fmt: skip
-        # A list of names recurs (the queried system among the sources) or is the
-        # integration's own (its targets): looked up first, encoded on a miss.
+        # A list of names recurs (the queried system among the sources, a busy target):
+        # looked up first, encoded on a miss.
         ends = known.get(targets)
         if ends is None:
             ends = known[targets] = _names(targets)
@@ -147,7 +148,13 @@ def _integration_rows(integrations: Iterable[AffectedIntegration], known: _Encod
     return rows
 
 
+def _null_or_str(value: str | None) -> str:
+    return "null" if value is None else _str(value)
+
+
 def _names(names: tuple[str, ...]) -> str:
+    if len(names) == 1:  # the common case, without a join
+        return f"[{_str(names[0])}]"
     return "[" + ", ".join(map(_str, names)) + "]"
 
 
