@@ -231,3 +231,37 @@ def test_middleware_that_is_also_a_target_keeps_the_graphs_order(tmp_path: Path)
     assert again.report.snapshot  # patched
     assert _flows(again) == _flows(load_vault(vault))
     assert again.flows.ends[note][2] == (x, y)
+
+
+@pytest.mark.parametrize(
+    ("recent", "digest_of", "expected"),
+    [
+        ((), {}, True),  # nothing changed near the writing
+        (("a.png",), {}, True),  # an attachment is never checked by content
+        (("b.md",), {"b.md": "same"}, True),  # a note with the digest kept for it
+        (("b.md",), {"b.md": "other"}, False),  # a note whose content changed
+        (("b.md",), {}, False),  # a note with no digest kept
+        (("a.png", "c.md"), {"c.md": "same"}, True),
+        (("a.png", "c.md", "b.md"), {"c.md": "same", "b.md": "other"}, False),
+    ],
+)
+def test_still_true_checks_only_notes_changed_near_the_writing(
+    tmp_path: Path, recent: tuple[str, ...], digest_of: dict[str, str], expected: bool
+) -> None:
+    from intgraph.incremental import RACY_NS, still_true
+    from intgraph.reader import digest
+    from intgraph.vault import find_files
+
+    for name in ("a.png", "b.md", "c.md", "d.md"):
+        (tmp_path / name).write_bytes(name.encode())
+    written = 2_000_000_000_000_000_000
+    for name in ("a.png", "b.md", "c.md", "d.md"):
+        when = written - (0 if name in recent else 5 * RACY_NS)
+        os.utime(tmp_path / name, ns=(when, when))
+    files = find_files(tmp_path)
+    racy = {
+        rel: digest(rel.encode()) if sha == "same" else b"another digest"
+        for rel, sha in digest_of.items()
+    }
+    assert still_true(files, racy, written) is expected
+    assert still_true(files, None, written) is False

@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import time
+from bisect import bisect_left
 from collections.abc import Mapping
+from itertools import compress, repeat
+from operator import ge, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +88,27 @@ def same_bytes(root: Path, rel: str, sha: object) -> bool:
     """True when the file at ``rel`` still has the content digest ``sha``."""
     data = read_bytes(root, rel)
     return not isinstance(data, OSError) and digest(data) == sha
+
+
+def still_true(files: VaultFiles, racy: Any, written_ns: int) -> bool:
+    """True when a snapshot written at ``written_ns`` still describes the notes: a note
+    changed within a second of it is checked by content against the digest kept for it."""
+    if not isinstance(racy, dict):
+        return False
+    limit = written_ns - RACY_NS
+    mtimes = list(map(itemgetter(1), files.stats.values()))
+    if max(mtimes, default=0) < limit:
+        return True  # the common case, at C speed: nothing changed near the writing
+    # Only the few files changed since: found at C speed too (a warm run of a vault
+    # edited just before its cache was written pays this on every run until the next).
+    recent = compress(files.stats, map(ge, mtimes, repeat(limit)))
+    notes = files.notes
+    for rel in sorted(recent):
+        at = bisect_left(notes, rel)
+        is_note = at < len(notes) and notes[at] == rel
+        if is_note and not same_bytes(files.root, rel, racy.get(rel)):
+            return False
+    return True
 
 
 def stats_key(files: VaultFiles, marks: frozenset[str]) -> str:

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,14 +23,13 @@ from intgraph.codec import encode as encode_note
 from intgraph.flows import Flows, integration_node
 from intgraph.incremental import (
     MAX_CHANGED,
-    RACY_NS,
     notes_key,
     patch,
     raw_fields,
     read_alias,
     read_delta,
     reusable,
-    same_bytes,
+    still_true,
     write_delta,
 )
 from intgraph.model import (
@@ -276,10 +274,10 @@ def _saved_graph(
     caller builds it anew)."""
     try:
         snap = store.read(directory, store.GRAPH, key)
-        if snap is not None and _still_true(files, snap[0][1], snap[1]):
+        if snap is not None and still_true(files, snap[0][1], snap[1]):
             return (*decode_light(snap[0][0]), key, 0)
         alias = read_alias(directory, key)
-        if alias is not None and _still_true(files, alias[1], alias[2]):
+        if alias is not None and still_true(files, alias[1], alias[2]):
             base = store.read(directory, store.GRAPH, alias[0])
             if base is not None:
                 return (*decode_light(base[0][0]), alias[0], 0)
@@ -332,21 +330,6 @@ def fingerprint(files: VaultFiles, placeholders: frozenset[str]) -> str:
     # marshal format 2 writes no back-references, so the same data gives the same bytes
     h.update(marshal.dumps((files.all_files, stats), 2))
     return h.hexdigest()
-
-
-def _still_true(files: VaultFiles, racy: Any, written_ns: int) -> bool:
-    """True when a snapshot written at ``written_ns`` still describes the notes: a note
-    changed within a second of it is checked by content against the digest kept for it."""
-    if not isinstance(racy, dict):
-        return False
-    limit = written_ns - RACY_NS
-    if max(map(itemgetter(1), files.stats.values()), default=0) < limit:
-        return True  # the common case, at C speed: nothing changed near the writing
-    for rel in files.notes:
-        mtime = files.stats.get(rel, (-1, 0))[1]
-        if mtime >= limit and not same_bytes(files.root, rel, racy.get(rel)):
-            return False
-    return True
 
 
 def _notes(
