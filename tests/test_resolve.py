@@ -99,3 +99,19 @@ def test_ambiguity(target: str, source: str, ambiguous: bool, candidates: tuple[
     assert resolution.ambiguous is ambiguous
     assert resolution.candidates == candidates
     assert resolution.resolved == candidates[0]
+
+
+@pytest.mark.parametrize("order", ["as listed", "reversed"])
+def test_one_resolver_answers_every_case_as_a_fresh_one(order: str) -> None:
+    """The resolver keeps its answers (an answer that no note's folder can change, by its
+    target alone): asked every case in turn, in either order, it answers each as a new
+    resolver does."""
+    cases = CASES if order == "as listed" else CASES[::-1]
+    shared = Resolver(FILES)
+    for _rule, target, source, expected in cases * 2:
+        assert shared.resolve_path(target, source) == expected
+        assert shared.candidates(target, source) == Resolver(FILES).candidates(target, source)
+    for source in ("Ops/x.md", "Team/x.md", "Home.md", "Ops/Deep/x.md"):
+        for target in ("./Runbook", "Runbook", "", " ", "../Runbook", "Payment Runbook"):
+            fresh = Resolver(FILES).candidates(target, source)
+            assert shared.candidates(target, source) == fresh

@@ -296,27 +296,19 @@ def assemble(records: Sequence[Record], resolver: Resolver, names: SystemNames) 
         return node
 
     # What a reference means depends on its note only through the note's folder (but for
-    # a blank one, which means the note itself): both memos are keyed by the folder.
+    # a blank one, which means the note itself): the memo is keyed by the folder. (Paths
+    # are resolved by the resolver, which keeps its own answers.)
     memo: dict[tuple[str, bool, str], str] = {}
-    where: dict[tuple[str, str], str | None] = {}
+    resolve = resolver.resolve_path
 
     def named(text: str, is_link: bool, path: str, folder: str) -> str:
         key = (text, is_link, folder)
         node = memo.get(key)
         if node is None:
-            node = system(names.for_ref(Ref(text, 0, is_link), path))
+            node = system(names.for_text(text, is_link, path))
             if text.strip():
                 memo[key] = node
         return node
-
-    def resolved(text: str, path: str, folder: str) -> str | None:
-        key = (text, folder)
-        if key in where:
-            return where[key]
-        found = resolver.resolve_path(text, path)
-        if text.strip():
-            where[key] = found
-        return found
 
     for path, _aliases, declares, part in records:
         if part is None and declares:
@@ -348,16 +340,15 @@ def assemble(records: Sequence[Record], resolver: Resolver, names: SystemNames) 
     for path, _aliases, _declares, part in records:
         if part is None:
             continue
-        folder = path.rsplit("/", 1)[0] if "/" in path else ""
         node = integration_node(path)
         seen: set[str] = set()
         for label, text in part[8]:
-            found = resolved(text, path, folder)
+            found = resolve(text, path)
             if found and found not in seen:
                 seen.add(found)
                 document(node, label, found)
         for text in part[9]:
-            found = resolved(text, path, folder)
+            found = resolve(text, path)
             if found and found != path and found not in seen and found not in not_documents:
                 seen.add(found)
                 document(node, "link", found)

@@ -32,6 +32,7 @@ class SystemNames:
         self._aliases: dict[str, str] = {}
         self._note_aliases: dict[str, tuple[str, ...]] = dict(aliases)
         self._plain: dict[str, SystemId] = {}
+        self._paths: dict[str, SystemId] = {}
         for path in sorted(aliases):
             for alias in aliases[path]:
                 self._aliases.setdefault(name_key(alias), path)
@@ -46,15 +47,22 @@ class SystemNames:
 
     def for_path(self, path: str) -> SystemId:
         """The system named by the note (or attachment) at ``path``."""
-        return SystemId("note:" + name_key(path), note_name(path), path)
+        known = self._paths.get(path)
+        if known is None:
+            known = self._paths[path] = SystemId("note:" + name_key(path), note_name(path), path)
+        return known
 
     def for_ref(self, ref: Ref, source: str) -> SystemId:
         """The system that ``ref``, written in the note at ``source``, means."""
-        text = ref.text.strip()
+        return self.for_text(ref.text, ref.is_link, source)
+
+    def for_text(self, text: str, is_link: bool, source: str) -> SystemId:
+        """:meth:`for_ref` of a reference given as its text and whether it is a link."""
+        text = text.strip()
         resolved = self._resolver.resolve_path(text, source)
         if resolved is not None:
             return self.for_path(resolved)
-        alias = self.alias_target(text.rsplit("/", 1)[-1] if ref.is_link else text)
+        alias = self.alias_target(text.rsplit("/", 1)[-1] if is_link else text)
         if alias is not None:
             return self.for_path(alias)
         key = "name:" + name_key(text)

@@ -28,6 +28,8 @@ class Resolver:
     def __init__(self, files: Iterable[str]) -> None:
         self._files = tuple(files)
         self._memo: dict[tuple[str, str], tuple[str, ...]] = {}
+        #: Answers that do not depend on the linking note: one candidate or none.
+        self._anywhere: dict[str, tuple[str, ...]] = {}
 
     @cached_property
     def _index(self) -> tuple[dict[str, str], dict[str, list[str]]]:
@@ -44,11 +46,18 @@ class Resolver:
 
     def candidates(self, target: str, source: str) -> tuple[str, ...]:
         """Return every file ``target`` may mean from ``source``, best first."""
+        found = self._anywhere.get(target)
+        if found is not None:
+            return found
         folder = source.rsplit("/", 1)[0] if "/" in source else ""
         key = (target, folder if target.strip() else source)
         found = self._memo.get(key)
         if found is None:
             found = self._memo[key] = self._candidates(target, source)
+            # Where the note is only orders several candidates (or resolves a relative
+            # path, or a blank one to the note itself): others are kept by target alone.
+            if len(found) < 2 and not _relative(target):
+                self._anywhere[target] = found
         return found
 
     def _candidates(self, target: str, source: str) -> tuple[str, ...]:
@@ -67,16 +76,10 @@ class Resolver:
             matches = [
                 p for p in self._index[1].get(name, ()) if "/" not in key or _ends_with(p, key)
             ]
-            if matches:
+            if len(matches) > 1:
                 prefix = name_key(folder) + "/" if folder else ""
-                matches.sort(
-                    key=lambda p: (
-                        name_key(p) != key,
-                        not (prefix and name_key(p).startswith(prefix)),
-                        len(p),
-                        p,
-                    )
-                )
+                matches.sort(key=lambda p: _rank(p, key, prefix))
+            if matches:
                 return tuple(matches)
         return ()
 
@@ -104,6 +107,13 @@ class Resolver:
         return found[0] if found else None
 
 
+def _relative(target: str) -> bool:
+    """True when what ``target`` names depends on the linking note's folder, whatever
+    the vault holds: a relative path, or a blank one (which means the note itself)."""
+    path = target.strip().replace("\\", "/")
+    return not path or path.startswith(("./", "../"))
+
+
 def _forms(path: str) -> list[str]:
     last = path.rsplit("/", 1)[-1]
     if last.lower().endswith(".md"):
@@ -111,6 +121,14 @@ def _forms(path: str) -> list[str]:
     if "." in last:
         return [path, path + ".md"]
     return [path + ".md"]
+
+
+def _rank(path: str, key: str, prefix: str) -> tuple[bool, bool, int, str]:
+    """How a candidate ranks for the case-folded link path ``key`` from a note whose
+    folder is ``prefix`` (case-folded, with its "/"): an exact path first, then one under
+    the note's folder, then the shortest."""
+    low = name_key(path)
+    return (low != key, not (prefix and low.startswith(prefix)), len(path), path)
 
 
 def _ends_with(path: str, key: str) -> bool:
