@@ -23,7 +23,7 @@ from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS
 from intgraph.names import SystemNames
 from intgraph.pipeline import Landscape, fingerprint, load_vault
 from intgraph.reader import graph_digest, parse_one
-from intgraph.records import fields_piece, graph_record, join_pieces, record_aliases
+from intgraph.records import blob_parts, fields_piece, graph_record, record_aliases
 from intgraph.resolve import Resolver
 from intgraph.snapshot import encode_graph
 from intgraph.vault import find_files
@@ -131,7 +131,7 @@ def test_records_carry_what_the_graph_reads() -> None:
     record = graph_record(encoded)
     assert record[0] == rel and record[3] is not None
     piece = fields_piece(rel, encoded[6])
-    assert marshal.loads(join_pieces([piece, piece])) == {"integration:" + rel: encoded[6]}
+    assert marshal.loads(b"".join(blob_parts([piece, piece]))) == {"integration:" + rel: encoded[6]}
     from dataclasses import replace
 
     moved = replace(note, fields=replace(note.fields, status="Retired"))
@@ -152,7 +152,7 @@ def test_record_aliases_and_assemble_on_records(tmp_path: Path) -> None:
         (n, {k: v for k, v in d.items() if k != "fields"}) for n, d in reference._node.items()
     ]
     assert system_index(graph) == system_index(reference)
-    assert marshal.loads(join_pieces([])) == {}
+    assert marshal.loads(b"".join(blob_parts([]))) == {}
 
 
 def test_cold_load_keeps_no_notes(tmp_path: Path) -> None:
@@ -229,13 +229,14 @@ def test_a_part_that_is_not_a_dict_is_rejected(tmp_path: Path) -> None:
 
 
 def test_spliced_payload_is_what_marshal_makes_of_the_blob_in_place(tmp_path: Path) -> None:
-    blob = bytearray(marshal.dumps({"integration:a.md": ("x", 1, None)}))
+    whole_blob = marshal.dumps({"integration:a.md": ("x", 1, None)})
+    blob = [whole_blob[:3], whole_blob[3:10], whole_blob[10:]]
     shared = "shared string"
     marker = b"marker " + os.urandom(16)
     data = ({"a": shared, "b": shared, "n": 70000}, [marker, "tail", 70000], {"racy": b"1"})
     pieces = cache.spliced(data, marker, blob)
     assert pieces is not None
-    held = bytes(blob)  # held elsewhere too, as the marker is: marshal flags both alike
+    held = bytes(whole_blob)  # held elsewhere too, as the marker is: marshal flags both alike
     whole = ({"a": shared, "b": shared, "n": 70000}, [held, "tail", 70000], {"racy": b"1"})
     assert b"".join(bytes(p) for p in pieces) == marshal.dumps(whole)
     assert cache.write_payload(tmp_path, "kind", "key", pieces, 9)
@@ -245,8 +246,9 @@ def test_spliced_payload_is_what_marshal_makes_of_the_blob_in_place(tmp_path: Pa
     assert cache.spliced(twice, marker, blob) is None
 
 
-def test_join_pieces_empties_the_list() -> None:
+def test_blob_parts_are_the_marshalled_dict_of_the_pieces() -> None:
     pieces = [fields_piece("a.md", ("f",)), fields_piece("b.md", ("g", 2))]
-    joined = join_pieces(pieces)
-    assert pieces == []
-    assert marshal.loads(joined) == {"integration:a.md": ("f",), "integration:b.md": ("g", 2)}
+    parts = blob_parts(pieces)
+    expected = {"integration:a.md": ("f",), "integration:b.md": ("g", 2)}
+    assert marshal.loads(b"".join(parts)) == expected
+    assert b"".join(parts) == marshal.dumps(expected, 2)

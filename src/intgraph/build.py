@@ -38,7 +38,7 @@ from intgraph.incremental import (
 from intgraph.model import IntegrationFields, Note
 from intgraph.names import SystemNames
 from intgraph.reader import Progress, parse_stream
-from intgraph.records import Record, fields_piece, graph_record, join_pieces, record_aliases
+from intgraph.records import Record, blob_parts, fields_piece, graph_record, record_aliases
 from intgraph.resolve import Resolver
 from intgraph.snapshot import encode_graph
 from intgraph.vault import VaultFiles
@@ -139,7 +139,7 @@ def cold_load(
         return cold_load(files, marks, resolver, directory, graph_key, started, workers,
                          progress, raw, reuse=False)  # fmt: skip
     del ordered
-    blob = join_pieces(pieces)
+    blob = blob_parts(pieces)
     del pieces
     graph.graph["fields_loader"] = _fields_loader(blob)
     if directory is not None:
@@ -166,9 +166,9 @@ class _NoWriter:
         return None
 
 
-def _fields_loader(blob: bytes | bytearray) -> Any:
+def _fields_loader(blob: list[bytes]) -> Any:
     def load() -> dict[str, IntegrationFields]:
-        return {node: decode_fields(f) for node, f in marshal.loads(blob).items()}
+        return {node: decode_fields(f) for node, f in marshal.loads(b"".join(blob)).items()}
 
     return load
 
@@ -181,7 +181,7 @@ def _save_graph(
     started: int,
     graph: nx.MultiDiGraph,
     aliases: dict[str, tuple[str, ...]],
-    blob: bytes | bytearray,
+    blob: list[bytes],
     digests: dict[str, tuple[bytes, bytes]],
 ) -> None:
     """Write the snapshot (the light and detail parts of
@@ -198,7 +198,7 @@ def _save_graph(
     if pieces is not None:
         store.write_payload(directory, store.DETAIL, graph_key, pieces, started)
     else:
-        store.write(directory, store.DETAIL, graph_key, (*detail[:2], bytes(blob)), started)
+        store.write(directory, store.DETAIL, graph_key, (*detail[:2], b"".join(blob)), started)
     del pieces
     store.write(directory, store.GRAPH, graph_key, (light, racy), started)
     save_index(directory, files, marks, graph_key, digests, started)

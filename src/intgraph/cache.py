@@ -167,23 +167,24 @@ def write_payload(directory: Path, kind: str, key: str, pieces: list[Any], writt
     return True
 
 
-def spliced(data: Any, marker: bytes, blob: bytes | bytearray) -> list[Any] | None:
+def spliced(data: Any, marker: bytes, blob: list[bytes]) -> list[Any] | None:
     """The :func:`marshal.dumps` of ``data`` with the bytes object ``marker`` in it
-    replaced by ``blob``, as pieces (no copy of ``blob``): what marshal would make of
-    ``data`` holding ``blob`` in its place. ``marker`` must be unique within the stream
-    and held elsewhere too (so that marshal flags it, as it flags ``blob``); None when
-    it is not found once."""
+    replaced by the bytes that the parts of ``blob`` make, as pieces (no copy of them):
+    what marshal would make of ``data`` holding ``b"".join(blob)`` in its place.
+    ``marker`` must be unique within the stream and held elsewhere too (so that marshal
+    flags it, as it flags the blob); None when it is not found once."""
     raw = marshal.dumps(data)
     size = len(marker).to_bytes(4, "little")
     needles = [bytes([flag]) + size + marker for flag in (0xF3, 0x73)]  # "s", flagged or not
     found = [at for needle in needles for at in (raw.find(needle),) if at >= 0]
-    if len(found) != 1 or raw.find(marker, found[0] + 6) >= 0 or len(blob) > 0x7FFFFFFF:
+    length = sum(map(len, blob))
+    if len(found) != 1 or raw.find(marker, found[0] + 6) >= 0 or length > 0x7FFFFFFF:
         return None
     at = found[0]
     payload = memoryview(raw)
     head = payload[: at + 1]
     tail = payload[at + 5 + len(marker) :]
-    return [head, len(blob).to_bytes(4, "little"), blob, tail]
+    return [head, length.to_bytes(4, "little"), *blob, tail]
 
 
 class PartsWriter:

@@ -56,20 +56,12 @@ def fields_piece(path: str, fields: tuple[Any, ...], dumped: bytes | None = None
     return marshal.dumps(integration_node(path), 2) + (dumped or marshal.dumps(fields, 2))
 
 
-def join_pieces(pieces: list[bytes]) -> bytearray:
-    """The marshalled dict whose keys and values are the :func:`fields_piece` ``pieces``;
-    ``pieces`` is emptied as they are joined (never all held twice)."""
-    size = 2 + sum(map(len, pieces))
-    out = bytearray(size)
-    out[0:1] = b"{"
-    at = 1
-    pieces.reverse()
-    while pieces:
-        piece = pieces.pop()
-        out[at : at + len(piece)] = piece
-        at += len(piece)
-    out[at : at + 1] = b"0"
-    return out  # not copied into bytes: marshal reads and writes it as it would them
+def blob_parts(pieces: list[bytes]) -> list[bytes]:
+    """The marshalled dict whose keys and values are the :func:`fields_piece` ``pieces``,
+    as parts in order (``b"{"``, the pieces, ``b"0"``): written one after another, and
+    joined only when something reads the fields (a large vault's are hundreds of
+    megabytes, which a joined copy would add to the peak)."""
+    return [b"{", *pieces, b"0"]
 
 
 def record_aliases(records: Iterable[Record]) -> dict[str, tuple[str, ...]]:

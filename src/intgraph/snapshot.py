@@ -54,7 +54,7 @@ def encode_graph(
     graph: nx.MultiDiGraph, aliases: Mapping[str, tuple[str, ...]], blob: bytes | None = None
 ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """(light part, detail part) of the graph and its alias map, as primitives; ``blob``
-    is the integrations' fields already marshalled (see :func:`intgraph.records.join_pieces`),
+    is the integrations' fields already marshalled (see :func:`intgraph.records.blob_parts`),
     else they are encoded from the graph."""
     from intgraph.graph import fields_of, flows_of
 
