@@ -203,3 +203,36 @@ def test_json_is_valid_for_hostile_names(tmp_path: Path) -> None:
         "impact", "<script>alert(1)</script>", "--vault", str(tmp_path), "--format", "markdown"
     )
     assert "<script>" not in md.stdout and "&lt;script&gt;" in md.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt"),
+    [
+        (["impact", "order hub"], "json"),
+        (["impact", "order hub"], "markdown"),
+        (["impact", "order hub"], "table"),
+        (["systems"], "json"),
+        (["systems"], "table"),
+    ],
+)
+def test_out_writes_what_stdout_shows(
+    flow: str, tmp_path: Path, command: list[str], fmt: str
+) -> None:
+    args = [*command, "--vault", flow, "--format", fmt]
+    shown = run(*args)
+    out = tmp_path / "answers" / f"answer.{fmt}"
+    result = run(*args, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "" and f"wrote {out}" in result.stderr
+    written = out.read_text(encoding="utf-8")
+    assert "\x1b[" not in written  # never in colour
+    assert written == shown.stdout or fmt == "markdown"  # a note carries intgraph's mark
+    if fmt == "markdown":
+        assert written.startswith("---\ngenerated_by: intgraph\n")
+    again = run(*args, "--out", str(out))  # its own file: replaced without --force
+    assert again.exit_code == 0, again.output
+    mine = tmp_path / "mine.txt"
+    mine.write_text("mine\n", encoding="utf-8")
+    refused = run(*args, "--out", str(mine))
+    assert refused.exit_code == 2 and "--force" in refused.stderr
+    assert mine.read_text(encoding="utf-8") == "mine\n"

@@ -407,3 +407,19 @@ def test_no_change(repo: Path) -> None:
     assert (
         run("diff", "--vault", str(repo / V), "--base", "base", "--fail-on", "any").exit_code == 1
     )
+
+
+def test_out_writes_the_diff_and_keeps_the_exit_code(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "review" / "diff.json"
+    args = ["diff", "--vault", str(repo / V), "--base", "base", "--format", "json"]
+    result = run(*args, "--fail-on", "removed-production", "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert result.stdout == "" and f"wrote {out}" in result.stderr
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(run(*args).stdout)
+    mine = tmp_path / "mine.md"
+    mine.write_text("my own notes\n", encoding="utf-8")
+    refused = run("diff", "--vault", str(repo / V), "--base", "base", "--out", str(mine))
+    assert refused.exit_code == 2 and "--force" in refused.stderr
+    assert mine.read_text(encoding="utf-8") == "my own notes\n"
+    forced = run("diff", "--vault", str(repo / V), "--base", "base", "--out", str(mine), "--force")
+    assert forced.exit_code == 0 and "## " in mine.read_text(encoding="utf-8")

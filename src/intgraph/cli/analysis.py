@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import click
 
 from intgraph.cli.commands import main
-from intgraph.cli.common import emit, guarded, out_options, width
+from intgraph.cli.common import colored, emit, guarded, out_options, width
 from intgraph.cli.options import Source, vault_options
 from intgraph.errors import UsageError
 from intgraph.queries.critical import critical
@@ -42,10 +41,6 @@ def _format(choices: Sequence[str], default: str) -> Callable[[F], F]:
         metavar="[" + "|".join(choices) + "]",
         help="Output format.",
     )
-
-
-def _color(fmt: str, out: str | None) -> bool:
-    return fmt == "table" and out is None and sys.stdout.isatty()
 
 
 @main.command("path")
@@ -93,7 +88,7 @@ def path_cmd(
             f"within {max_length} integrations",
             err=True,
         )
-    emit(path_render.render(result, fmt, width(), _color(fmt, out)), out, force)
+    emit(path_render.render(result, fmt, width(), colored(fmt, out)), out, force)
 
 
 @main.command("critical")
@@ -116,7 +111,7 @@ def critical_cmd(
     """Single points of failure: the systems whose failure cuts others off from every feed."""
     fmt = closed(fmt, critical_render.FORMATS, "--format")
     result = critical(source.load(quiet=fmt != "table"), top or None, status)
-    emit(critical_render.render(result, fmt, width(), _color(fmt, out)), out, force)
+    emit(critical_render.render(result, fmt, width(), colored(fmt, out)), out, force)
 
 
 @main.command("retire")
@@ -129,7 +124,7 @@ def retire_cmd(system: str, source: Source, fmt: str, out: str | None, force: bo
     """The decommissioning checklist of SYSTEM, as a note to paste into the vault."""
     fmt = closed(fmt, retire_render.FORMATS, "--format")
     result = retire(source.load(quiet=fmt != "table"), system)
-    emit(retire_render.render(result, fmt, width(), _color(fmt, out)), out, force)
+    emit(retire_render.render(result, fmt, width(), colored(fmt, out)), out, force)
 
 
 @main.command("integrations")
@@ -155,4 +150,4 @@ def integrations_cmd(
     """List integrations with owner, dates and systems; --select picks some."""
     fmt = closed(fmt, integrations_render.FORMATS, "--format")
     result = list_integrations(source.load(quiet=fmt != "table"), select, status)
-    emit(integrations_render.render(result, fmt, width(), _color(fmt, out)), out, force)
+    emit(integrations_render.render(result, fmt, width(), colored(fmt, out)), out, force)

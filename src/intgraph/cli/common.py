@@ -109,6 +109,11 @@ def width() -> int:
     return shutil.get_terminal_size((120, 24)).columns
 
 
+def colored(fmt: str, out: str | None = None) -> bool:
+    """Whether a ``fmt`` output is drawn in colour: a table for a terminal, not a file."""
+    return fmt == "table" and out is None and sys.stdout.isatty()
+
+
 def split_list(values: tuple[str, ...]) -> list[str]:
     """Comma-separated and repeated option values as one list."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]

@@ -7,7 +7,15 @@ import sys
 import click
 
 from intgraph.cli.commands import main
-from intgraph.cli.common import format_option, guarded, split_list, width
+from intgraph.cli.common import (
+    colored,
+    emit,
+    format_option,
+    guarded,
+    out_options,
+    split_list,
+    width,
+)
 from intgraph.cli.options import Source, vault_options
 from intgraph.queries.diff import FAIL_CLASSES, revision_diff
 from intgraph.render import diff as diff_render
@@ -33,9 +41,17 @@ from intgraph.render import diff as diff_render
     show_default=True,
     help="Cut the markdown to stay under this many bytes.",
 )
+@out_options("the diff")
 @guarded
 def diff_cmd(
-    source: Source, base: str, head: str | None, fmt: str, fail_on: str, max_bytes: int
+    source: Source,
+    base: str,
+    head: str | None,
+    fmt: str,
+    fail_on: str,
+    max_bytes: int,
+    out: str | None,
+    force: bool,
 ) -> None:
     """What the change from --base to --head does to the integration landscape."""
     fail = split_list((fail_on,))
@@ -46,7 +62,7 @@ def diff_cmd(
     result = revision_diff(
         source.vault, base, head, source.exclude, source.placeholder, lambda: source.load(quiet)
     )
-    color = fmt == "table" and sys.stdout.isatty()
-    click.echo(diff_render.render(result, fmt, width(), color, max_bytes), nl=False)
+    text = diff_render.render(result, fmt, width(), colored(fmt, out), max_bytes)
+    emit(text, out, force)
     if any(result.matches(c) for c in fail):
         sys.exit(1)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from intgraph.cli.commands import main
-from intgraph.cli.common import format_option, guarded, traversal_options, width
+from intgraph.cli.common import (
+    colored,
+    emit,
+    format_option,
+    guarded,
+    out_options,
+    traversal_options,
+    width,
+)
 from intgraph.cli.options import Source, vault_options
 from intgraph.queries.impact import impact
 from intgraph.render import impact as impact_render
@@ -21,6 +27,7 @@ from intgraph.render import impact as impact_render
     "Maximum distance.",
 )
 @format_option(impact_render.FORMATS, "table")
+@out_options("the answer")
 @guarded
 def impact_cmd(
     system: str,
@@ -29,9 +36,10 @@ def impact_cmd(
     depth: int | None,
     status: tuple[str, ...],
     fmt: str,
+    out: str | None,
+    force: bool,
 ) -> None:
     """What is affected if SYSTEM (a name, alias or note path) changes or goes down."""
     landscape = source.load(quiet=fmt == "json")
     result = impact(landscape, system, direction, depth, status)
-    color = fmt == "table" and sys.stdout.isatty()
-    click.echo(impact_render.render(result, fmt, width(), color), nl=False)
+    emit(impact_render.render(result, fmt, width(), colored(fmt, out)), out, force)

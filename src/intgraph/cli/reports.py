@@ -10,7 +10,15 @@ import click
 
 from intgraph.cli import ci
 from intgraph.cli.commands import main
-from intgraph.cli.common import emit, format_option, guarded, out_options, split_list, width
+from intgraph.cli.common import (
+    colored,
+    emit,
+    format_option,
+    guarded,
+    out_options,
+    split_list,
+    width,
+)
 from intgraph.cli.options import Source, vault_options
 from intgraph.queries.lint import SEVERITIES, at_least, lint
 from intgraph.queries.orphans import CATEGORIES as ORPHAN_CATEGORIES
@@ -24,12 +32,13 @@ from intgraph.render import systems as systems_render
 @main.command("systems")
 @vault_options
 @format_option(systems_render.FORMATS, "table")
+@out_options("the list")
 @guarded
-def systems_cmd(source: Source, fmt: str) -> None:
+def systems_cmd(source: Source, fmt: str, out: str | None, force: bool) -> None:
     """List every system with its integrations in and out, kind and note."""
     landscape = source.load(quiet=fmt == "json", need_integrations=False)
-    color = fmt == "table" and sys.stdout.isatty()
-    click.echo(systems_render.render(list_systems(landscape), fmt, width(), color), nl=False)
+    text = systems_render.render(list_systems(landscape), fmt, width(), colored(fmt, out))
+    emit(text, out, force)
 
 
 @main.command("orphans")
