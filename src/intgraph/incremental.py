@@ -25,7 +25,7 @@ import time
 from bisect import bisect_left
 from collections.abc import Mapping
 from itertools import compress, repeat
-from operator import ge, itemgetter
+from operator import ge, itemgetter, ne, or_
 from pathlib import Path
 from typing import Any
 
@@ -215,18 +215,23 @@ def patch(
 def _changed(files: VaultFiles, entries: dict[Any, Any], written: int) -> list[str] | None:
     """The notes whose stats or (when racy) content differ from the index; None when a
     note is missing from it or too many changed."""
+    notes = files.notes
+    stats = list(map(files.stats.get, notes, repeat((-1, 0))))
+    saved: list[Any] = list(map(entries.get, notes))
+    # Every note's check at C speed first: one missing from the index, or not stat'ed,
+    # means a rebuild; those whose stats differ, or are racy, are looked at one by one.
+    if None in saved or set(map(type, saved)) - {tuple} or set(map(len, saved)) - {4}:
+        return None
+    if min(map(itemgetter(0), stats), default=0) < 0:
+        return None
+    limit = written - RACY_NS
+    differ = map(ne, map(itemgetter(0, 1), saved), stats)
+    racy = map(ge, map(itemgetter(1), stats), repeat(limit))
+    suspects = compress(zip(notes, saved, stats, strict=True), map(or_, differ, racy))
     changed: list[str] = []
-    for rel in files.notes:
-        size, mtime = files.stats.get(rel, (-1, 0))
-        entry = entries.get(rel)
-        if entry is None or size < 0 or len(entry) != 4:
-            return None
-        if (
-            entry[0] == size
-            and entry[1] == mtime
-            and (mtime < written - RACY_NS or same_bytes(files.root, rel, entry[2]))
-        ):
-            continue
+    for rel, entry, (size, mtime) in suspects:
+        if entry[0] == size and entry[1] == mtime and same_bytes(files.root, rel, entry[2]):
+            continue  # written within a second of the index, but the same content
         changed.append(rel)
         if len(changed) > MAX_CHANGED:
             return None
