@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -221,8 +222,15 @@ def _integrations(
         best = dict(up)
         best.update((n, d) for n, d in down.items() if d <= best.get(n, d))
         both = (down, up)
-    order = sorted(best, key=flows.rank.__getitem__)
-    order.sort(key=best.__getitem__)  # stable: by distance, then rank
+    rank = flows.rank
+    # A large answer is read in node order (the order the nodes lie in memory, which the
+    # memory cache follows) and sorted after; a small one is sorted first.
+    large = len(best) * 8 > len(flows.node)
+    if large:
+        order = list(compress(flows.node, map(best.__contains__, flows.node)))
+    else:
+        order = sorted(best, key=rank.__getitem__)
+        order.sort(key=best.__getitem__)  # stable: by distance, then rank
     # Feedback: downstream, an integration that targets the queried system; upstream,
     # one the queried system is a source of.
     into, out_of = set(flows.fed_by.get(start, ())), set(flows.feeds.get(start, ()))
@@ -242,4 +250,6 @@ def _integrations(
         iid, title, path, status, owner, review = _ATTRS(node[n])
         row = (n, iid, title, path, status, best[n], *ends[n], reached_in, loops, owner, review)
         rows.append(new(AffectedIntegration, row))
+    if large:
+        rows.sort(key=lambda row: (row.distance, rank[row.node]))
     return rows
