@@ -17,7 +17,6 @@ import networkx as nx
 
 from intgraph.flows import (
     Flows,
-    display_names,
     document_node,
     integration_attrs,
     integration_node,
@@ -152,11 +151,12 @@ def flows_of(graph: nx.MultiDiGraph) -> Flows:
             if found:
                 table[n] = tuple(found)
     integrations = [n for n, data in node.items() if data["kind"] == INTEGRATION]
+    name = {n: str(data["name"]) for n, data in node.items()}.__getitem__
     ends = {
         n: (
-            display_names(node, sources.get(n, ())),
-            display_names(node, targets.get(n, ())),
-            display_names(node, via.get(n, ())),
+            tuple(map(name, sources.get(n, ()))),
+            tuple(map(name, targets.get(n, ()))),
+            tuple(map(name, via.get(n, ()))),
         )
         for n in integrations
     }
