@@ -238,6 +238,47 @@ def test_graphml_round_trip_is_exact(
     assert back.graph["vault"] == model.vault
 
 
+def _networkx_graphml(graph: nx.MultiDiGraph) -> str:
+    """What the writer this module's GraphML stands in for writes (see intgraph.export.graphml)."""
+    lines = nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("vault", VAULTS)
+def test_graphml_is_what_networkx_writes(vault: str, models: dict[str, ExportModel]) -> None:
+    model = models[vault]
+    assert formats.render(model, "graphml") == _networkx_graphml(landscape_graph(model, flat=True))
+
+
+_XML_TEXT = st.lists(
+    st.sampled_from([*"aZ09 &<>\"'\r\n\t\x0b\x0c\x1c\x85é中\u2028;#/", "&amp;", "]]>"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(_XML_TEXT, _XML_TEXT, st.booleans()), min_size=0, max_size=4),
+    st.lists(st.tuples(_XML_TEXT, _XML_TEXT), max_size=4),
+    _XML_TEXT,
+)
+def test_graphml_text_is_what_networkx_writes(
+    nodes: list[tuple[str, str, bool]], edges: list[tuple[str, str]], note: str
+) -> None:
+    from intgraph.export.graphml import _document
+
+    graph = nx.MultiDiGraph()
+    graph.graph.update({"intgraph": note, "empty": ""})
+    for name, path, flag in nodes:
+        graph.add_node(name, label=name, path=path, middleware=flag)
+    for number, (key, title) in enumerate(edges):
+        if nodes:
+            source, target = nodes[number % len(nodes)][0], nodes[-1][0]
+            graph.add_edge(source, target, key=key, title=title, status="")
+    ours = '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(_document(graph).splitlines())
+    assert ours + "\n" == _networkx_graphml(graph)
+
+
 @pytest.mark.parametrize("vault", VAULTS)
 def test_json_node_link(vault: str, models: dict[str, ExportModel]) -> None:
     model = models[vault]
