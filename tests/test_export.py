@@ -279,6 +279,51 @@ def test_graphml_text_is_what_networkx_writes(
     assert ours + "\n" == _networkx_graphml(graph)
 
 
+def _networkx_gexf(graph: nx.MultiDiGraph, version: str) -> str:
+    """What networkx's writer gives for ``graph``, with intgraph's stamp as the module
+    that stands in for it puts it (see intgraph.export.gexf)."""
+    from intgraph.export.gexf import _META
+
+    text = "\n".join(nx.generate_gexf(graph, encoding="utf-8", prettyprint=True, version="1.3"))
+    text = _META.sub(f"<meta><creator>intgraph {version}</creator>", text, count=1)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(text.splitlines()) + "\n"
+
+
+@pytest.mark.parametrize("vault", VAULTS)
+def test_gexf_is_what_networkx_writes(vault: str, models: dict[str, ExportModel]) -> None:
+    model = models[vault]
+    graph = landscape_graph(model, flat=True)
+    assert formats.render(model, "gexf") == _networkx_gexf(graph, model.version)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(_XML_TEXT, _XML_TEXT, st.booleans()), min_size=0, max_size=4),
+    st.lists(st.tuples(_XML_TEXT, _XML_TEXT, st.booleans()), max_size=4),
+)
+def test_gexf_text_is_what_networkx_writes(
+    nodes: list[tuple[str, str, bool]], edges: list[tuple[str, str, bool]]
+) -> None:
+    from intgraph.export.gexf import _document
+
+    graph = nx.MultiDiGraph()
+    for name, path, flag in nodes:
+        if flag:
+            graph.add_node(name, label=path, path=path, middleware=flag)
+        else:
+            graph.add_node(name)  # a node with no data but its id
+    for number, (key, title, labelled) in enumerate(edges):
+        if nodes:
+            source, target = nodes[number % len(nodes)][0], nodes[-1][0]
+            data = {"label": title} if labelled else {}
+            graph.add_edge(source, target, key=key, title=title, **data)
+    creator = "<meta><creator>intgraph 9</creator>"
+    ours = '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(
+        _document(graph, creator).splitlines()
+    )
+    assert ours + "\n" == _networkx_gexf(graph, "9")
+
+
 @pytest.mark.parametrize("vault", VAULTS)
 def test_json_node_link(vault: str, models: dict[str, ExportModel]) -> None:
     model = models[vault]

@@ -18,6 +18,7 @@ import networkx as nx
 
 from intgraph.export.landscape import ExportModel
 from intgraph.export.nxgraph import landscape_graph
+from intgraph.export.xmltext import OtherType, attr, element, text
 
 _NAMESPACES = (
     'xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -28,16 +29,12 @@ _NAMESPACES = (
 _TYPES = {str: "string", bool: "boolean"}
 
 
-class _OtherType(TypeError):
-    """A value this writer does not write (networkx's writer does)."""
-
-
 def render(model: ExportModel) -> str:
     """The landscape as a GraphML document: systems as nodes, integrations as edges."""
     graph = landscape_graph(model, flat=True)
     try:
         lines = _document(graph).splitlines()  # as networkx yields them
-    except _OtherType:
+    except OtherType:
         lines = list(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(lines) + "\n"
 
@@ -50,55 +47,28 @@ def _document(graph: nx.MultiDiGraph) -> str:
         for name, value in attrs.items():
             kind = _TYPES.get(type(value))
             if kind is None:
-                raise _OtherType(name)
+                raise OtherType(name)
             key = keys.setdefault((str(name), kind, scope), f"d{len(keys)}")
-            text = _text(str(value))
+            written = text(str(value))
             tag = f'{indent}<data key="{key}"'
-            out.append(f"{tag}>{text}</data>" if text else tag + " />")
+            out.append(f"{tag}>{written}</data>" if written else tag + " />")
         return out
 
     if {"id", "node_default", "edge_default"} & set(graph.graph):
-        raise _OtherType("graph attributes networkx's writer reads itself")
+        raise OtherType("graph attributes networkx's writer reads itself")
     own = data("graph", dict(graph.graph), "    ")
     lines = []
     for node, attrs in graph._node.items():
-        head = f'    <node id="{_attr(str(node))}"'
-        lines.append(_element(head, data("node", attrs, "      "), "    </node>"))
+        head = f'    <node id="{attr(str(node))}"'
+        lines.append(element(head, data("node", attrs, "      "), "    </node>"))
     for u, v, key, attrs in graph.edges(keys=True, data=True):
-        head = f'    <edge source="{_attr(str(u))}" target="{_attr(str(v))}" id="{_attr(str(key))}"'
-        lines.append(_element(head, data("edge", attrs, "      "), "    </edge>"))
+        head = f'    <edge source="{attr(str(u))}" target="{attr(str(v))}" id="{attr(str(key))}"'
+        lines.append(element(head, data("edge", attrs, "      "), "    </edge>"))
     lines.extend(own)
     declared = [
-        f'  <key id="{key}" for="{scope}" attr.name="{_attr(name)}" attr.type="{kind}" />'
+        f'  <key id="{key}" for="{scope}" attr.name="{attr(name)}" attr.type="{kind}" />'
         for (name, kind, scope), key in reversed(keys.items())
     ]
     graph_open = '  <graph edgedefault="directed"'
-    inner = _element(graph_open, lines, "  </graph>")
+    inner = element(graph_open, lines, "  </graph>")
     return "\n".join([f"<graphml {_NAMESPACES}>", *declared, inner, "</graphml>"])
-
-
-def _element(head: str, children: list[str], close: str) -> str:
-    """An element with its children on their own lines, or empty (ElementTree's ``/>``)."""
-    if not children:
-        return head + " />"
-    return "\n".join([head + ">", *children, close])
-
-
-def _text(value: str) -> str:
-    """Character data as ElementTree escapes it, outside ASCII as character references."""
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    return value if value.isascii() else value.encode("ascii", "xmlcharrefreplace").decode()
-
-
-def _attr(value: str) -> str:
-    """An attribute value as ElementTree escapes it (quotes and line breaks too)."""
-    value = _text(value)
-    for raw, escaped in (('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;")):
-        if raw in value:
-            value = value.replace(raw, escaped)
-    return value
