@@ -87,23 +87,33 @@ def encode(note: Note) -> tuple[Any, ...]:
     )
 
 
+def _pairs(items: Any) -> tuple[tuple[Any, Any], ...]:
+    """``items`` as a tuple of pairs; ValueError when one is not a pair."""
+    pairs = tuple(map(tuple, items))
+    if set(map(len, pairs)) - {2}:
+        raise ValueError("not a list of pairs")
+    return pairs
+
+
 def decode_fields(f: tuple[Any, ...]) -> IntegrationFields:
     """The fields that :func:`encode_fields` turned into ``f``."""
+    # Lists, not generators, and pairs copied at C speed: a command that reads the
+    # template fields decodes every integration's.
     return IntegrationFields(
         integration_id=f[0],
         version=f[1],
         category=f[2],
         status=f[3],
         classification=f[4],
-        sources=tuple(Endpoint(_unref(e[0]), e[1], e[2], e[3]) for e in f[5]),  # type: ignore[arg-type]
-        targets=tuple(Endpoint(_unref(e[0]), e[1], e[2], e[3]) for e in f[6]),  # type: ignore[arg-type]
+        sources=tuple([Endpoint(_unref(e[0]), e[1], e[2], e[3]) for e in f[5]]),  # type: ignore[arg-type]
+        targets=tuple([Endpoint(_unref(e[0]), e[1], e[2], e[3]) for e in f[6]]),  # type: ignore[arg-type]
         layer_type=f[7],
-        middleware=tuple(Ref(r[0], r[1], r[2]) for r in f[8]),
+        middleware=tuple([Ref(r[0], r[1], r[2]) for r in f[8]]),
         protocol=f[9],
-        documents=tuple((label, Ref(r[0], r[1], r[2])) for label, r in f[10]),
+        documents=tuple([(label, Ref(r[0], r[1], r[2])) for label, r in f[10]]),
         owner=_unref(f[11]),
-        metadata=tuple((a, b) for a, b in f[12]),
-        lines=tuple((a, b) for a, b in f[13]),
+        metadata=_pairs(f[12]),
+        lines=_pairs(f[13]),
     )
 
 
