@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 DIRECTIONS: tuple[str, ...] = ("downstream", "upstream", "both")
+_NONE: tuple[str, ...] = ()
 
 
 class AffectedSystem(NamedTuple):
@@ -69,11 +70,12 @@ class Impact:
     integrations: tuple[AffectedIntegration, ...]
 
 
-def _step(flows: Flows, direction: str) -> tuple[Callable[[str], tuple[str, ...]], ...]:
-    """(integrations leaving a system, systems an integration leads to) for ``direction``."""
+def _step(flows: Flows, direction: str) -> tuple[Mapping[str, tuple[str, ...]], ...]:
+    """(system -> the integrations leaving it, integration -> the systems it leads to) for
+    ``direction``: :meth:`Flows.leaving` and :meth:`Flows.entering` as their tables."""
     if direction == "downstream":
-        return (flows.leaving_fn("source"), flows.leaving_fn("target"))
-    return (flows.entering_fn("target"), flows.entering_fn("source"))
+        return (flows.feeds, flows.targets)
+    return (flows.fed_by, flows.sources)
 
 
 def walk(
@@ -90,7 +92,7 @@ def walk(
     """
     wanted = {s.lower() for s in statuses}
     node = flows.node
-    leaving, leads_to = _step(flows, direction)
+    leaving, leads_to = (table.get for table in _step(flows, direction))
     routed = flows.entering(start, "via")
     order = flows.tie.__getitem__
 
@@ -103,7 +105,7 @@ def walk(
         following: list[str] = []
         for system in frontier:
             path = seen_systems[system][1]
-            integrations = leaving(system)
+            integrations = leaving(system, _NONE)
             if system == start and routed:
                 integrations += tuple(i for i in routed if i not in integrations)
             for integration in sorted(integrations, key=order):
@@ -113,7 +115,7 @@ def walk(
                     continue
                 seen_integrations[integration] = distance
                 step: tuple[str, ...] | None = None
-                for reached in leads_to(integration):
+                for reached in leads_to(integration, _NONE):
                     if reached not in seen_systems:
                         if step is None:  # most integrations reach no new system
                             data = node[integration]
