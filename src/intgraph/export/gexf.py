@@ -19,7 +19,7 @@ import networkx as nx
 
 from intgraph.export.landscape import ExportModel
 from intgraph.export.nxgraph import landscape_graph
-from intgraph.export.xmltext import OtherType, attr, element
+from intgraph.export.xmltext import OtherType, attr, document, element, kind
 from intgraph.render.escape import terminal
 
 _META = re.compile(r'<meta lastmodifieddate="[^"]*">\s*<creator>[^<]*</creator>', re.S)
@@ -27,7 +27,6 @@ _ROOT = (
     '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://w3.org/2001/XMLSchema-instance" '
     'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">'
 )
-_TYPES = {str: "string", bool: "boolean"}
 #: What networkx's writer reads from a node's or an edge's data as GEXF's own fields.
 _NODE_FIELDS = frozenset({"id", "pid", "start", "end", "parents", "spells", "viz"})
 _EDGE_FIELDS = frozenset({"id", "key", "weight", "type", "start", "end", "spells", "viz"})
@@ -47,8 +46,7 @@ def render(model: ExportModel) -> str:
         text, count = _META.subn(creator, text, count=1)
         if count != 1:
             raise RuntimeError("unexpected GEXF meta element from networkx") from None
-    # networkx yields the document's lines (str.splitlines) and they are joined with "\n"
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(text.splitlines()) + "\n"
+    return document(text)
 
 
 def _document(graph: nx.MultiDiGraph, creator: str) -> str:
@@ -63,15 +61,13 @@ def _document(graph: nx.MultiDiGraph, creator: str) -> str:
             return []
         out = [f"{indent}<attvalues>"]
         for name, value in data.items():
-            kind = _TYPES.get(type(value))
-            if kind is None:
-                raise OtherType(name)
+            declared = kind(name, value)
             title = str(name)
             known = ids[scope].get(title)
             if known is None:
-                known = ids[scope][title] = (str(count), kind)
+                known = ids[scope][title] = (str(count), declared)
                 count += 1
-            shown = str(value).lower() if kind == "boolean" else str(value)
+            shown = str(value).lower() if declared == "boolean" else str(value)
             out.append(f'{indent}  <attvalue for="{known[0]}" value="{attr(shown)}" />')
         out.append(f"{indent}</attvalues>")
         return out
@@ -97,8 +93,8 @@ def _document(graph: nx.MultiDiGraph, creator: str) -> str:
         if ids[scope]:
             declared.append(f'    <attributes mode="static" class="{scope}">')
             declared.extend(
-                f'      <attribute id="{number}" title="{attr(title)}" type="{kind}" />'
-                for title, (number, kind) in ids[scope].items()
+                f'      <attribute id="{number}" title="{attr(title)}" type="{declared}" />'
+                for title, (number, declared) in ids[scope].items()
             )
             declared.append("    </attributes>")
     name = attr(str(graph.graph.get("name", "")))

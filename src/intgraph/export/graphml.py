@@ -18,7 +18,7 @@ import networkx as nx
 
 from intgraph.export.landscape import ExportModel
 from intgraph.export.nxgraph import landscape_graph
-from intgraph.export.xmltext import OtherType, attr, element, text
+from intgraph.export.xmltext import OtherType, attr, document, element, kind, text
 
 _NAMESPACES = (
     'xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -26,17 +26,16 @@ _NAMESPACES = (
     'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
     'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"'
 )
-_TYPES = {str: "string", bool: "boolean"}
 
 
 def render(model: ExportModel) -> str:
     """The landscape as a GraphML document: systems as nodes, integrations as edges."""
     graph = landscape_graph(model, flat=True)
     try:
-        lines = _document(graph).splitlines()  # as networkx yields them
+        body = _document(graph)
     except OtherType:
-        lines = list(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True))
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(lines) + "\n"
+        body = "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True))
+    return document(body)
 
 
 def _document(graph: nx.MultiDiGraph) -> str:
@@ -45,10 +44,7 @@ def _document(graph: nx.MultiDiGraph) -> str:
     def data(scope: str, attrs: dict[str, Any], indent: str) -> list[str]:
         out = []
         for name, value in attrs.items():
-            kind = _TYPES.get(type(value))
-            if kind is None:
-                raise OtherType(name)
-            key = keys.setdefault((str(name), kind, scope), f"d{len(keys)}")
+            key = keys.setdefault((str(name), kind(name, value), scope), f"d{len(keys)}")
             written = text(str(value))
             tag = f'{indent}<data key="{key}"'
             out.append(f"{tag}>{written}</data>" if written else tag + " />")
@@ -66,8 +62,8 @@ def _document(graph: nx.MultiDiGraph) -> str:
         lines.append(element(head, data("edge", attrs, "      "), "    </edge>"))
     lines.extend(own)
     declared = [
-        f'  <key id="{key}" for="{scope}" attr.name="{attr(name)}" attr.type="{kind}" />'
-        for (name, kind, scope), key in reversed(keys.items())
+        f'  <key id="{key}" for="{scope}" attr.name="{attr(name)}" attr.type="{declared_kind}" />'
+        for (name, declared_kind, scope), key in reversed(keys.items())
     ]
     graph_open = '  <graph edgedefault="directed"'
     inner = element(graph_open, lines, "  </graph>")

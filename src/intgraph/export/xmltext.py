@@ -4,9 +4,28 @@ the GraphML and GEXF writers, which write their documents as text in one pass.""
 
 from __future__ import annotations
 
+from typing import Any
+
+_KINDS = {str: "string", bool: "boolean"}
+
 
 class OtherType(TypeError):
     """A graph these writers do not write as text (networkx's writers do)."""
+
+
+def kind(name: object, value: Any) -> str:
+    """The attribute type networkx's writers declare for ``value`` (text or a flag);
+    :class:`OtherType` for any other value."""
+    found = _KINDS.get(type(value))
+    if found is None:
+        raise OtherType(name)
+    return found
+
+
+def document(body: str) -> str:
+    """The XML document of ``body`` as networkx's writers give it: the declaration, then
+    the body's lines (``str.splitlines``, as networkx yields them) joined with LF."""
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(body.splitlines()) + "\n"
 
 
 def text(value: str) -> str:

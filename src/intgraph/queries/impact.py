@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     import networkx as nx
 
 DIRECTIONS: tuple[str, ...] = ("downstream", "upstream", "both")
-_NONE: tuple[str, ...] = ()
 
 
 class AffectedSystem(NamedTuple):
@@ -105,7 +104,7 @@ def walk(
         following: list[str] = []
         for system in frontier:
             path = seen_systems[system][1]
-            integrations = leaving(system, _NONE)
+            integrations = leaving(system, ())
             if system == start and routed:
                 integrations += tuple(i for i in routed if i not in integrations)
             for integration in sorted(integrations, key=order):
@@ -115,7 +114,7 @@ def walk(
                     continue
                 seen_integrations[integration] = distance
                 step: tuple[str, ...] | None = None
-                for reached in leads_to(integration, _NONE):
+                for reached in leads_to(integration, ()):
                     if reached not in seen_systems:
                         if step is None:  # most integrations reach no new system
                             data = node[integration]
