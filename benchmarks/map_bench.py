@@ -55,7 +55,7 @@ REDRAW_JS = """async (runs) => {
 def time_map(vault: Path, out: Path, cache: Path) -> list[str]:
     """Time ``intgraph map`` as a fresh process (Python start-up included): cold (empty
     cache), then warm (the cache filled by the cold run), with wall and CPU seconds."""
-    command = [sys.executable, "-c", "from intgraph.cli import main; main()", "map"]
+    command = [sys.executable, "-c", "from intgraph.cli import run; run()", "map"]
     lines = []
     for label in ("cold", "warm"):
         start = time.perf_counter()

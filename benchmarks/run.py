@@ -38,7 +38,7 @@ from pathlib import Path
 
 from benchmarks.vaultgen import generate
 
-CLI = [sys.executable, "-c", "from intgraph.cli import main; main()"]
+CLI = [sys.executable, "-c", "from intgraph.cli import run; run()"]
 FLOOR = r"""
 import os, re, sys
 link = re.compile(r"\[\[([^\[\]|#]+)")

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -236,3 +239,41 @@ def test_out_writes_what_stdout_shows(
     refused = run(*args, "--out", str(mine))
     assert refused.exit_code == 2 and "--force" in refused.stderr
     assert mine.read_text(encoding="utf-8") == "mine\n"
+
+
+def _console(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the console script's entry point, as ``intgraph ...`` runs it, in a child."""
+    code = "import sys; from intgraph.cli import run; sys.argv[0] = 'intgraph'; run()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_console_script_exits_with_the_documented_codes(flow: str, tmp_path: Path) -> None:
+    """The entry point leaves without tearing down what it loaded: the output is still
+    whole, and every exit code is the one the command chose."""
+    cache = str(tmp_path / "cache")
+    for _ in range(2):  # cold, then warm
+        done = _console(
+            "impact", "Order Hub", "--vault", flow, "--cache-dir", cache, "--format", "json"
+        )
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == run_json("impact", "Order Hub", "--vault", flow)
+    out = tmp_path / "answer.json"
+    done = _console("systems", "--vault", flow, "--format", "json", "--out", str(out))
+    assert done.returncode == 0 and done.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8")) == run_json("systems", "--vault", flow)
+    assert "wrote" in done.stderr
+    unknown = _console("impact", "No Such System", "--vault", flow, "--no-cache")
+    assert unknown.returncode == 2
+    assert unknown.stderr.startswith("intgraph: error: unknown system")
+    assert _console("impact", "--no-such-option").returncode == 2
+    assert _console("--version").returncode == 0
+    lint = _console("lint", "--vault", fixture("acme"), "--today", "2026-11-01", "--no-cache")
+    assert lint.returncode == 1
+    assert lint.stdout == run("lint", "--vault", fixture("acme"), "--today", "2026-11-01").stdout

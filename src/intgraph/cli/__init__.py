@@ -4,6 +4,6 @@
 ``LAZY_COMMANDS`` register their commands on it when one of theirs is first asked for.
 """
 
-from intgraph.cli.commands import main
+from intgraph.cli.commands import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

@@ -11,6 +11,7 @@ only what an impact needs.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -73,3 +74,28 @@ class IntgraphGroup(click.Group):
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
 def main(debug: bool) -> None:
     """intgraph: read an Obsidian vault of integration notes into a graph."""
+
+
+def run() -> None:
+    """The ``intgraph`` console script: :data:`main`, then a quick exit.
+
+    Once the output is flushed, the process ends without tearing down what the command
+    loaded (:func:`~intgraph.cli.options.hold_loaded`): nothing is left to write, and
+    freeing a large graph object by object only delays the exit. Anything else that ends
+    the run (a failed flush, an exception under ``--debug``) leaves the usual way.
+    """
+    from intgraph.cli.options import hold_loaded  # what every command loads anyway
+
+    hold_loaded()
+    try:
+        main.main(prog_name="intgraph")
+    except SystemExit as done:
+        code = 0 if done.code is None else done.code
+        if not isinstance(code, int):
+            raise
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            raise done from None
+        os._exit(code)

@@ -21,6 +21,18 @@ from intgraph.vault import vaults_below
 F = TypeVar("F", bound=Callable[..., Any])
 SHOW_AFTER = 1.0
 
+#: What the commands loaded, kept to the end of a console run (see :func:`hold_loaded`).
+_HELD: list[Landscape] = []
+_holding = False
+
+
+def hold_loaded() -> None:
+    """Keep every landscape loaded from now on alive until the process ends: the console
+    script leaves without freeing them (object by object, that is half a second for a
+    vault of 100,000 integrations). In-process callers (tests) never turn this on."""
+    global _holding
+    _holding = True
+
 
 @dataclass(frozen=True)
 class Source:
@@ -62,6 +74,8 @@ class Source:
                 templates_folder=self.templates_folder,
                 raw_fields=raw_fields,
             )
+        if _holding:
+            _HELD.append(landscape)
         for notice in landscape.files.notices:
             click.echo(f"intgraph: {notice}", err=True)
         if not landscape.has_integrations:
