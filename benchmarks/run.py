@@ -192,6 +192,13 @@ def compile_package() -> None:
     compileall.compile_dir(str(Path(intgraph.__file__).parent), quiet=1)
 
 
+def parser_build() -> str:
+    """How the installed parser was built: compiled by mypyc (see setup.py) or not."""
+    import intgraph.parse.fields as fields
+
+    return "plain Python" if str(fields.__file__).endswith(".py") else "compiled (mypyc)"
+
+
 def main() -> None:
     """Run the sizes asked for and print the tables."""
     parser = argparse.ArgumentParser(description="intgraph benchmark harness")
@@ -217,7 +224,8 @@ def main() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, load average {load:.1f} at the end"
+        f"Python {platform.python_version()}, load average {load:.1f} at the end; "
+        f"parser {parser_build()}"
     )
     for size, table in tables:
         print(f"\n{size:,} integrations\n")

@@ -49,7 +49,7 @@ def load(path: str, lines: list[str]) -> FrontMatter:
     fm_lines, body_start = split(lines)
     if not body_start:
         return FrontMatter({}, (), 0)
-    data = simple_yaml(fm_lines)
+    data: Any = simple_yaml(fm_lines)  # or whatever YAML makes of it: checked below
     if data is None:
         import yaml  # only front matter beyond plain `key: words` lines pays for YAML
 
