@@ -89,6 +89,19 @@ def test_a_warm_impact_does_not_import_networkx(tmp_path: Path) -> None:
     assert warm.stderr.strip().splitlines()[-1] == "[]"  # ...a warm one needs none of it
 
 
+def test_a_cold_scan_starts_its_workers_before_importing_networkx() -> None:
+    """Everything a cold scan runs before its pool starts imports no networkx (a fifth
+    of a second): the parent imports it while the workers parse."""
+    script = (
+        "import sys\n"
+        "import intgraph.build, intgraph.cli.impact, intgraph.cli.options, intgraph.graph\n"
+        "print('networkx' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert done.stdout.strip() == "False", done.stderr
+
+
 _TEXT = st.one_of(st.none(), st.text(max_size=12))
 _NAMES = st.lists(st.text(max_size=8), max_size=3).map(tuple)
 

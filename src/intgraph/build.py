@@ -12,14 +12,13 @@ stay encoded until something asks for them (:func:`intgraph.graph.fields_of`).
 
 from __future__ import annotations
 
+import importlib
 import marshal
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from intgraph import cache as store
 from intgraph.codec import decode as decode_note
@@ -42,6 +41,9 @@ from intgraph.records import Record, blob_parts, fields_piece, graph_record, rec
 from intgraph.resolve import Resolver
 from intgraph.snapshot import encode_graph
 from intgraph.vault import VaultFiles
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: How many items :func:`intgraph.codec.encode_fields` makes.
 FIELDS_LENGTH = 14
@@ -114,6 +116,9 @@ def cold_load(
         for frame, batch, sums, piece in parse_stream(
             files.root, todo, files.stats, marks, workers, progress, raw
         ):
+            # networkx (a fifth of a second to import) is imported while the workers
+            # parse, rather than before they start.
+            importlib.import_module("networkx")
             writer.add(frame)
             if kept is not None:
                 kept.append(frame)

@@ -10,10 +10,8 @@ without looking at edge data.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
-
-import networkx as nx
 
 from intgraph.flows import (
     Flows,
@@ -40,6 +38,9 @@ from intgraph.records import (
     Record,
 )
 from intgraph.resolve import Resolver
+
+if TYPE_CHECKING:  # imported where a graph is made: a cold scan starts its workers first
+    import networkx as nx
 
 __all__ = [
     "DOCUMENT",
@@ -179,6 +180,8 @@ def remember_index(graph: nx.MultiDiGraph, index: dict[str, str]) -> None:
 
 def build_graph(notes: Sequence[Note], resolver: Resolver, names: SystemNames) -> nx.MultiDiGraph:
     """Build the landscape graph of ``notes``; see the module docstring for its shape."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     integrations = [n for n in notes if n.is_integration]
     integration_paths = {n.path for n in integrations}
@@ -352,6 +355,8 @@ def assemble(records: Sequence[Record], resolver: Resolver, names: SystemNames) 
             if found and found != path and found not in seen and found not in not_documents:
                 seen.add(found)
                 document(node, "link", found)
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     graph._node = nodes
     graph._adj = graph._succ = succ
