@@ -108,6 +108,7 @@ def test_one_resolver_answers_every_case_as_a_fresh_one(order: str) -> None:
     resolver does."""
     cases = CASES if order == "as listed" else CASES[::-1]
     shared = Resolver(FILES)
+    shared.prepare()  # as a cold scan does while its workers parse
     for _rule, target, source, expected in cases * 2:
         assert shared.resolve_path(target, source) == expected
         assert shared.candidates(target, source) == Resolver(FILES).candidates(target, source)

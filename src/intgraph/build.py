@@ -113,12 +113,13 @@ def cold_load(
         if reused:
             writer.add(marshal.dumps(reused))
         del reused
+        waiting = True
         for frame, batch, sums, piece in parse_stream(
             files.root, todo, files.stats, marks, workers, progress, raw
         ):
-            # networkx (a fifth of a second to import) is imported while the workers
-            # parse, rather than before they start.
-            importlib.import_module("networkx")
+            if waiting:  # the first batch is in: the workers are busy with the rest
+                waiting = False
+                _while_parsing(resolver)
             writer.add(frame)
             if kept is not None:
                 kept.append(frame)
@@ -152,6 +153,14 @@ def cold_load(
     return Cold(
         graph, aliases, names, len(todo), reused_count, None if kept is None else tuple(kept)
     )
+
+
+def _while_parsing(resolver: Resolver) -> None:
+    """Work the graph needs that no note's content changes, done while the workers parse
+    rather than before they start or after the last batch: importing networkx (a fifth
+    of a second) and indexing the vault's files for link resolution."""
+    importlib.import_module("networkx")
+    resolver.prepare()
 
 
 class _NoWriter:

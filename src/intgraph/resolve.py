@@ -44,6 +44,11 @@ class Resolver:
             by_name[key.rsplit("/", 1)[-1]].append(path)
         return exact, by_name
 
+    def prepare(self) -> None:
+        """Build the file index now rather than on the first resolution (a cold scan
+        builds it while its workers parse)."""
+        self._index  # noqa: B018 - the cached property is built by reading it
+
     def candidates(self, target: str, source: str) -> tuple[str, ...]:
         """Return every file ``target`` may mean from ``source``, best first."""
         found = self._anywhere.get(target)
