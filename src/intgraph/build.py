@@ -127,6 +127,7 @@ def cold_load(
                 fresh.update(marshal.loads(frame))
             for record in batch:
                 records[record[0]] = record
+            _resolve_ahead(resolver, batch)
             for rel, sha, graph_sum in sums:
                 digests[rel] = (sha, graph_sum)
             pieces.append(piece)
@@ -161,6 +162,24 @@ def _while_parsing(resolver: Resolver) -> None:
     of a second) and indexing the vault's files for link resolution."""
     importlib.import_module("networkx")
     resolver.prepare()
+
+
+def _resolve_ahead(resolver: Resolver, batch: list[Record]) -> None:
+    """Resolve the references of ``batch``'s integrations while the workers parse the
+    rest: the resolver keeps its answers (the same a fresh one gives), so building the
+    graph after the last batch finds them made. No alias is needed for this: a link
+    path names a file whatever the other notes say."""
+    resolve = resolver.resolve_path
+    for path, _aliases, _declares, part in batch:
+        if part is None:
+            continue
+        for ends in part[5:8]:  # sources, targets and middleware, as SystemNames asks
+            for text, _is_link in ends:
+                resolve(text.strip(), path)
+        for _label, text in part[8]:
+            resolve(text, path)
+        for text in part[9]:
+            resolve(text, path)
 
 
 class _NoWriter:
