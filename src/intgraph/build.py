@@ -228,13 +228,27 @@ def _save_graph(
         if files.stats.get(rel, (-1, 0))[1] >= started - RACY_NS
     }
     pieces = store.spliced(detail, marker, blob)
-    if pieces is not None:
-        store.write_payload(directory, store.DETAIL, graph_key, pieces, started)
-    else:
-        store.write(directory, store.DETAIL, graph_key, (*detail[:2], b"".join(blob)), started)
-    del pieces
-    store.write(directory, store.GRAPH, graph_key, (light, racy), started)
-    save_index(directory, files, marks, graph_key, digests, started)
+    whole = None if pieces is not None else (*detail[:2], b"".join(blob))
+    del detail
+    from concurrent.futures import ThreadPoolExecutor
+
+    # The detail part (hundreds of megabytes at 100,000 integrations) is digested and
+    # written by a thread, which hashlib and the file writes let run beside this one
+    # while it writes the snapshot and the stats index. (A run that finds the snapshot
+    # without this detail part rebuilds the part: the order of the files is free.)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        if pieces is not None:
+            detail_written = pool.submit(
+                store.write_payload, directory, store.DETAIL, graph_key, pieces, started
+            )
+        else:
+            detail_written = pool.submit(
+                store.write, directory, store.DETAIL, graph_key, whole, started
+            )
+        del pieces, whole
+        store.write(directory, store.GRAPH, graph_key, (light, racy), started)
+        save_index(directory, files, marks, graph_key, digests, started)
+        detail_written.result()
 
 
 def kept_notes(kept: Sequence[bytes], paths: Sequence[str]) -> tuple[Note, ...]:
