@@ -6,8 +6,10 @@ for a large vault. Each chunk comes back as its notes-cache entries, already mar
 which go straight to the notes cache file (:class:`intgraph.cache.PartsWriter`), and as
 a compact record per note of what the graph needs (:func:`intgraph.graph.graph_record`).
 The graph is built from the records once they are all in, since any system note's
-aliases can change which system a reference names. The integrations' template fields
-stay encoded until something asks for them (:func:`intgraph.graph.fields_of`).
+aliases can change which system a reference names; while the workers parse, the parent
+does what no alias changes (importing networkx, indexing the files, resolving each
+batch's link paths). The integrations' template fields stay encoded until something
+asks for them (:func:`intgraph.graph.fields_of`).
 """
 
 from __future__ import annotations
