@@ -10,7 +10,7 @@ snapshot of the graph at load time: a graph changed afterwards is not reflected.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import eq, ge, itemgetter, not_
@@ -140,21 +140,13 @@ class Flows:
     def leaving(self, node: str, role: str) -> tuple[str, ...]:
         """The nodes ``node`` has a ``role`` edge to (``source`` from a system; ``target``
         or ``via`` from an integration): :func:`intgraph.graph.after` on the graph."""
-        return self.leaving_fn(role)(node)
+        table = {"source": self.feeds, "target": self.targets}.get(role, self.via)
+        return table.get(node, _EMPTY)
 
     def entering(self, node: str, role: str) -> tuple[str, ...]:
         """The nodes with a ``role`` edge to ``node``: :func:`intgraph.graph.before`."""
-        return self.entering_fn(role)(node)
-
-    def leaving_fn(self, role: str) -> Callable[[str], tuple[str, ...]]:
-        """:meth:`leaving` for one ``role``, as a function of the node (for loops)."""
-        table = {"source": self.feeds, "target": self.targets}.get(role, self.via)
-        return lambda node: table.get(node, _EMPTY)
-
-    def entering_fn(self, role: str) -> Callable[[str], tuple[str, ...]]:
-        """:meth:`entering` for one ``role``, as a function of the node (for loops)."""
         table = {"source": self.sources, "target": self.fed_by}.get(role, self.routed)
-        return lambda node: table.get(node, _EMPTY)
+        return table.get(node, _EMPTY)
 
     @property
     def has_integrations(self) -> bool:

@@ -105,12 +105,7 @@ class _Encoded(dict[str | tuple[str, ...] | None, str]):
     """A value's JSON text, made on first use: a string (or None) or a list of strings."""
 
     def __missing__(self, value: str | tuple[str, ...] | None) -> str:
-        if value is None:
-            text = "null"
-        elif isinstance(value, tuple):
-            text = _names(value)
-        else:
-            text = _str(value)
+        text = _names(value) if isinstance(value, tuple) else _null_or_str(value)
         self[value] = text
         return text
 
