@@ -1,4 +1,5 @@
-"""The file stats of a walk: the same on one core or two, whatever goes wrong in the child."""
+"""The file stats of a walk, and the walk itself: the same on one core or two, or in a
+child while the caller works, whatever goes wrong in the child."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import stat
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from intgraph import filestats
+from intgraph import filestats, vault
+from intgraph.errors import VaultNotFoundError
 from intgraph.vault import find_files
 
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="the second process is Linux's")
@@ -96,3 +99,80 @@ def test_find_files_is_the_same_either_way(tmp_path: Path, monkeypatch: pytest.M
     assert [p.code for p in serial.problems if p.path == "C/pipe.md"] == ["not-a-file"]
     assert serial.stats["C/broken.md"] == (-1, 0)
     assert len(serial.notes) == 3 + 2500 + 1 + 40 + 2  # broken and link count as notes
+
+
+def _tree_with_everything(root: Path) -> None:
+    """make_tree's vault, plus an excluded folder, a guessed templates folder, a hidden
+    file and an unreadable folder: every kind of result a walk has."""
+    make_tree(root)
+    (root / ".hidden.md").write_text("x", encoding="utf-8")
+    (root / "Skip").mkdir()
+    (root / "Skip" / "n.md").write_text("x", encoding="utf-8")
+    (root / "Templates").mkdir()
+    (root / "Templates" / "t.md").write_text("<% tp.date.now() %>", encoding="utf-8")
+    (root / "A" / "image.png").write_bytes(b"\x89PNG")
+
+
+@linux_only
+@pytest.mark.parametrize("child_fails", [False, True])
+def test_a_walk_in_a_child_while_the_caller_works_gives_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child_fails: bool
+) -> None:
+    root = tmp_path / "vault"
+    _tree_with_everything(root)
+    alone = find_files(root, exclude=["Skip"])
+    assert alone.notices and alone.problems and alone.attachments == ("A/image.png",)
+    walked_here: list[int] = []
+    real_walk = vault._walk
+
+    def counted_walk(*args: Any, **kwargs: Any) -> Any:
+        walked_here.append(os.getpid())  # in the parent's list only when it walks itself
+        return real_walk(*args, **kwargs)
+
+    monkeypatch.setattr(vault, "_walk", counted_walk)
+    if child_fails:
+        monkeypatch.setattr(filestats.marshal, "dumps", lambda *_: 1 / 0)
+    pid = os.getpid()
+    done: list[bool] = []
+    found = find_files(root, exclude=["Skip"], meanwhile=lambda: done.append(os.getpid() == pid))
+    assert found == alone
+    assert found.stats == alone.stats and found.notices == alone.notices
+    assert done == [True], "the caller's work runs once, in the caller's process"
+    assert walked_here == ([pid] if child_fails else []), "who walked the vault"
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind
+
+
+@linux_only
+def test_what_the_callers_work_raises_is_raised_once_the_child_is_done(tmp_path: Path) -> None:
+    make_tree(tmp_path / "vault")
+
+    def failing() -> None:
+        raise KeyError("the caller's own error")
+
+    with pytest.raises(KeyError, match="the caller's own error"):
+        find_files(tmp_path / "vault", meanwhile=failing)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_beside_other_threads_the_callers_work_still_runs_once(tmp_path: Path) -> None:
+    make_tree(tmp_path / "vault")
+    alone = find_files(tmp_path / "vault")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        done: list[int] = []
+        assert find_files(tmp_path / "vault", meanwhile=lambda: done.append(1)) == alone
+        assert done == [1]
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_a_missing_vault_never_runs_the_callers_work(tmp_path: Path) -> None:
+    done: list[int] = []
+    with pytest.raises(VaultNotFoundError):
+        find_files(tmp_path / "nowhere", meanwhile=lambda: done.append(1))
+    assert done == []

@@ -24,7 +24,8 @@ from intgraph.parse import parse_text
 from intgraph.pipeline import load_vault
 from intgraph.queries.impact import impact
 from intgraph.render.impact import to_dict
-from intgraph.vault import MAX_NOTE_BYTES, NotRead, find_files, read_regular
+from intgraph.safeio import NotRead, read_regular
+from intgraph.vault import MAX_NOTE_BYTES, find_files
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 needs_dev = pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")

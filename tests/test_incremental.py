@@ -8,11 +8,13 @@ import os
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks.vaultgen import generate
 from tests.test_determinism import _commands, _outputs
 
+from intgraph import cache, incremental
 from intgraph.flows import Flows
 from intgraph.graph import INTEGRATION, fields_of
 from intgraph.pipeline import Landscape, load_vault
@@ -265,3 +267,50 @@ def test_still_true_checks_only_notes_changed_near_the_writing(
     }
     assert still_true(files, racy, written) is expected
     assert still_true(files, None, written) is False
+
+
+def test_each_load_reads_the_saved_graph_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot is read before the vault's key is known (while the files are
+    stat'ed), and that one reading serves a warm run, an alias and a patched edit."""
+    vault = tmp_path / "vault"
+    generate(vault, 20, seed=8)
+    cache_dir = tmp_path / "cache"
+    landscape = load_vault(vault, cache_dir=cache_dir)
+    real_read = cache._read
+    reads: list[str] = []
+
+    def counted(directory: Path, kind: str, key: str | None) -> Any:
+        reads.append(kind)
+        return real_read(directory, kind, key)
+
+    monkeypatch.setattr(cache, "_read", counted)
+    assert load_vault(vault, cache_dir=cache_dir).report.snapshot  # warm
+    assert reads.count(cache.GRAPH) == 1
+    note = _later_note(landscape, random.Random(8))
+    text = note.read_text(encoding="utf-8")
+    note.write_text(re.sub(r"(\*\*Status\*\*: )\S+", r"\g<1>Retired", text, count=1))
+    os.utime(note, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    for expected in ("patched", "warm after the patch"):
+        reads.clear()
+        again = load_vault(vault, cache_dir=cache_dir)
+        assert again.report.snapshot, expected
+        assert reads.count(cache.GRAPH) == 1, expected
+    assert _flows(again) == _flows(load_vault(vault))
+    note.write_text(text)  # back as it was (with a newer mtime): patched back
+    os.utime(note, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    reads.clear()
+    back = load_vault(vault, cache_dir=cache_dir)
+    assert back.report.snapshot and reads.count(cache.GRAPH) == 1
+    assert _flows(back) == _flows(landscape)
+    # Prose the graph does not read: the saved graph stands, under an alias of the new key.
+    note.write_text(text + "\nA closing remark.\n")
+    os.utime(note, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    for expected in ("aliased", "warm through the alias"):
+        reads.clear()
+        again = load_vault(vault, cache_dir=cache_dir)
+        assert again.report.snapshot and reads.count(cache.GRAPH) == 1, expected
+        # The index of stats is read to patch, not once the alias stands.
+        assert reads.count(incremental.STATS) == (expected == "aliased"), expected
+        assert _flows(again) == _flows(landscape), expected

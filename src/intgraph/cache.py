@@ -24,7 +24,7 @@ from typing import Any
 
 from intgraph import __version__
 from intgraph.codec import FORMAT
-from intgraph.vault import read_regular
+from intgraph.safeio import read_regular
 
 MAGIC = b"intgraph-cache\n"
 NOTES, GRAPH, DETAIL = "notes", "graph", "graph-detail"
@@ -67,6 +67,18 @@ def read(directory: Path, kind: str, key: str) -> tuple[Any, int] | None:
 
     Only a regular file is read (a FIFO or device in its place is ignored), and never
     past the size it had when opened."""
+    found = _read(directory, kind, key)
+    return None if found is None else found[1:]
+
+
+def read_any(directory: Path, kind: str) -> tuple[str, Any, int] | None:
+    """(key, payload, written_ns) of the cache file ``kind`` when it is whole, whatever
+    key it was written for: for a caller that reads it before it knows the key it wants
+    (and compares them after)."""
+    return _read(directory, kind, None)
+
+
+def _read(directory: Path, kind: str, key: str | None) -> tuple[str, Any, int] | None:
     try:
         blob = read_regular(directory / f"{kind}.cache")
     except OSError:
@@ -81,14 +93,11 @@ def read(directory: Path, kind: str, key: str) -> tuple[Any, int] | None:
     except ValueError:
         return None
     payload = memoryview(blob)[end + 1 :]  # no copy of a snapshot of tens of megabytes
-    expected = {
-        "format": FORMAT,
-        "version": __version__,
-        "build": build_id(),
-        "kind": kind,
-        "key": key,
-    }
+    expected = {"format": FORMAT, "version": __version__, "build": build_id(), "kind": kind}
     if not isinstance(header, dict) or any(header.get(k) != v for k, v in expected.items()):
+        return None
+    found_key = header.get("key")
+    if not isinstance(found_key, str) or (key is not None and found_key != key):
         return None
     if header.get("digest") != hashlib.blake2b(payload).hexdigest():
         return None
@@ -97,7 +106,7 @@ def read(directory: Path, kind: str, key: str) -> tuple[Any, int] | None:
         data = _parts(payload) if header.get("parts") is True else marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return None
-    return (data, written) if isinstance(written, int) else None
+    return (found_key, data, written) if isinstance(written, int) else None
 
 
 def _parts(payload: memoryview) -> dict[Any, Any]:

@@ -6,7 +6,8 @@ Past :data:`PARALLEL_MIN` files, on Linux and in a process with no other thread,
 forked child stats the second half of the folders while this process stats the first
 and sends its results back through a pipe, marshalled. Anything that goes wrong in the
 child (or a child that cannot be started) only means the second half is stat'ed here
-too: the answer is the same either way.
+too: the answer is the same either way. :func:`forked` runs other work so (a whole
+walk of the vault, while this process does something else).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from stat import S_ISREG
+from typing import Any
 
 #: Below this many files a second process costs more than it saves.
 PARALLEL_MIN = 8000
@@ -48,7 +50,11 @@ def stat_files(batches: Sequence[Batch], parallel: bool | None = None) -> list[S
         count += len(pieces[at][1])
         at += 1
     first, second = pieces[:at], pieces[at:]
-    theirs = _in_child(second)
+    expected = sum(len(names) for _, names in second)
+    theirs = forked(
+        lambda: _stat_pieces(second),
+        lambda found: type(found) is list and len(found) == expected,
+    )
     try:
         mine = _stat_pieces(first)
     finally:
@@ -66,9 +72,14 @@ def _can_fork() -> bool:
     return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
 
 
-def _in_child(pieces: Sequence[Batch]) -> Callable[[], list[Stat] | None]:
-    """Start a child that stats ``pieces``; the function returned waits for it and gives
-    its results, or None when it failed or could not be started."""
+def forked(work: Callable[[], Any], valid: Callable[[Any], bool]) -> Callable[[], Any]:
+    """Start a forked child that runs ``work`` and sends back what it returns (which
+    :mod:`marshal` must be able to write); the function returned waits for the child
+    and gives that value, or None when the child failed, sent something ``valid``
+    refuses, or could not be started (on another platform than Linux, or beside other
+    threads)."""
+    if not _can_fork():
+        return lambda: None
     try:
         readable, writable = os.pipe()
     except OSError:
@@ -83,7 +94,7 @@ def _in_child(pieces: Sequence[Batch]) -> Callable[[], list[Stat] | None]:
         code = 1
         try:
             os.close(readable)
-            data = marshal.dumps(_stat_pieces(pieces))
+            data = marshal.dumps(work())
             view = memoryview(data)
             while view:
                 view = view[os.write(writable, view) :]
@@ -92,7 +103,7 @@ def _in_child(pieces: Sequence[Batch]) -> Callable[[], list[Stat] | None]:
             os._exit(code)
     os.close(writable)
 
-    def wait() -> list[Stat] | None:
+    def wait() -> Any:
         chunks = []
         try:
             while chunk := os.read(readable, 1 << 20):
@@ -108,8 +119,7 @@ def _in_child(pieces: Sequence[Batch]) -> Callable[[], list[Stat] | None]:
             found = marshal.loads(b"".join(chunks))
         except (ValueError, EOFError, TypeError):
             return None
-        expected = sum(len(names) for _, names in pieces)
-        return found if type(found) is list and len(found) == expected else None
+        return found if valid(found) else None
 
     return wait
 

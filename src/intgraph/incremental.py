@@ -32,11 +32,15 @@ from typing import Any
 from intgraph import __version__
 from intgraph import cache as store
 from intgraph.codec import FORMAT
+from intgraph.flows import Flows
 from intgraph.model import Field, Note
 from intgraph.patch import patch_flows
 from intgraph.reader import digest, parse_many
+from intgraph.snapshot import decode_light
 from intgraph.vault import VaultFiles, read_bytes
 
+#: A saved graph decoded: (its flows view, its alias map).
+Decoded = tuple[Flows, dict[str, tuple[str, ...]]]
 #: A notes-cache entry: (size, mtime_ns, content digest, encoded note, graph digest).
 Entry = tuple[int, int, bytes, tuple[Any, ...], bytes]
 STATS, ALIAS, NOTES_DELTA, RAW = "stats", "alias", "notes-delta", "lint-fields"
@@ -168,13 +172,21 @@ def read_alias(directory: Path, key: str) -> tuple[str, Any, int] | None:
 
 
 def patch(
-    directory: Path, files: VaultFiles, marks: frozenset[str], key: str, started: int
-) -> tuple[Any, int, str] | None:
-    """(the saved snapshot's light payload, how many notes were parsed, its key) when the
-    saved graph still describes the vault whose key is ``key`` (an alias for ``key`` is
-    written), or describes it once :func:`intgraph.patch.patch_flows` applies the
-    changed integration notes (the patched light part is written under ``key``); None
-    when it must be rebuilt. The updated index is written either way."""
+    directory: Path,
+    files: VaultFiles,
+    marks: frozenset[str],
+    key: str,
+    started: int,
+    snapshots: Mapping[str, Decoded] | None = None,
+) -> tuple[Decoded, int, str] | None:
+    """((flows view, alias map) of the saved graph, how many notes were parsed, its key)
+    when the saved graph still describes the vault whose key is ``key`` (an alias for
+    ``key`` is written), or describes it once :func:`intgraph.patch.patch_flows`
+    applies the changed integration notes (the patched light part is written under
+    ``key``); None when it must be rebuilt. The updated index is written either way.
+    ``snapshots``: the saved graphs already read and decoded, by key (the cache is then
+    not read again). Raises :data:`intgraph.snapshot.LAYOUT_ERRORS` for a snapshot of
+    another layout."""
     found = store.read(directory, STATS, stats_key(files, marks))
     if found is None:
         return None
@@ -187,8 +199,12 @@ def patch(
         return None
     if changed is None:
         return None
-    snap = store.read(directory, store.GRAPH, graph_key)
-    if snap is None:
+    if snapshots is None:
+        snap = store.read(directory, store.GRAPH, graph_key)
+        saved = None if snap is None else decode_light(snap[0][0])
+    else:
+        saved = snapshots.get(graph_key)
+    if saved is None:
         return None
     parsed = parse_many(files.root, changed, marks, workers=1)
     fresh = dict(entries)
@@ -201,15 +217,15 @@ def patch(
         fresh[rel] = (size, mtime, sha, graph)
     racy = {rel: e[2] for rel, e in fresh.items() if e[1] >= started - RACY_NS}
     if moved:
-        light = patch_flows(snap[0][0], moved, files.all_files)
-        if light is None:
+        patched = patch_flows(saved, moved, files.all_files)
+        if patched is None:
             return None
-        store.write(directory, store.GRAPH, key, (light, racy), started)
+        store.write(directory, store.GRAPH, key, (patched[0], racy), started)
         store.write(directory, STATS, stats_key(files, marks), (key, all_files, fresh), started)
-        return light, len(changed), key
+        return (patched[1], saved[1]), len(changed), key
     store.write(directory, STATS, stats_key(files, marks), (graph_key, all_files, fresh), started)
     store.write(directory, ALIAS, key, (graph_key, racy), started)
-    return snap[0][0], len(changed), graph_key
+    return saved, len(changed), graph_key
 
 
 def _changed(files: VaultFiles, entries: dict[Any, Any], written: int) -> list[str] | None:

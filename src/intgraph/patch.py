@@ -27,14 +27,19 @@ from intgraph.flows import (
 from intgraph.model import INTEGRATION, Note
 from intgraph.names import SystemNames
 from intgraph.resolve import Resolver
-from intgraph.snapshot import decode_light, encode_light
+from intgraph.snapshot import encode_light
 
 
-def patch_flows(light: Any, notes: Mapping[str, Note], all_files: Iterable[str]) -> Any | None:
-    """The light part (see :mod:`intgraph.snapshot`) of the graph after the notes in
-    ``notes`` (vault path -> note as it is now) changed, for a vault whose files are
-    ``all_files``; None when the edit is not one this module patches."""
-    flows, aliases = decode_light(light)
+def patch_flows(
+    saved: tuple[Flows, dict[str, tuple[str, ...]]],
+    notes: Mapping[str, Note],
+    all_files: Iterable[str],
+) -> tuple[Any, Flows] | None:
+    """(the light part (see :mod:`intgraph.snapshot`), the flows view) of the graph
+    after the notes in ``notes`` (vault path -> note as it is now) changed, for a vault
+    whose files are ``all_files``, from the saved graph's (flows view, alias map);
+    None when the edit is not one this module patches."""
+    flows, aliases = saved
     names = SystemNames(Resolver(all_files), aliases)
     integrations = [n for n, data in flows.node.items() if data["kind"] == INTEGRATION]
     place = {n: i for i, n in enumerate(integrations)}
@@ -99,7 +104,7 @@ def patch_flows(light: Any, notes: Mapping[str, Note], all_files: Iterable[str])
         rank,
         tie,
     )
-    return encode_light(patched, aliases)
+    return encode_light(patched, aliases), patched
 
 
 def _same_systems(

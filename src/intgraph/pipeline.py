@@ -24,12 +24,9 @@ from intgraph.flows import Flows, integration_node
 from intgraph.incremental import (
     MAX_CHANGED,
     notes_key,
-    patch,
     raw_fields,
-    read_alias,
     read_delta,
     reusable,
-    still_true,
     write_delta,
 )
 from intgraph.model import (
@@ -42,8 +39,9 @@ from intgraph.model import (
 from intgraph.names import SystemNames
 from intgraph.reader import Progress, parse_many
 from intgraph.resolve import Resolver
-from intgraph.snapshot import LAYOUT_ERRORS, decode_graph, decode_light, encode_graph
+from intgraph.snapshot import LAYOUT_ERRORS, decode_graph, encode_graph
 from intgraph.vault import VaultFiles, find_files
+from intgraph.warm import Saved, peek, saved_graph
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -205,10 +203,18 @@ def _load(
     raw_fields: bool = False,
 ) -> Landscape:
     started = time.time_ns()
-    files = find_files(path, exclude, templates_folder)
+    directory = Path(cache_dir) if cache_dir is not None else None
+    # The saved graph is read while the files are stat'ed; kept once the stats tie it
+    # to the vault.
+    peeked: list[Saved | None] = []
+    files = find_files(
+        path,
+        exclude,
+        templates_folder,
+        meanwhile=None if directory is None else lambda: peeked.append(peek(directory)),
+    )
     marks = frozenset(TEMPLATE_PLACEHOLDER_LINKS | {p.strip() for p in placeholders if p.strip()})
     resolver = Resolver(files.all_files)
-    directory = Path(cache_dir) if cache_dir is not None else None
 
     def notes_loader(report: dict[str, Any]) -> tuple[Note, ...]:
         with paused_gc():
@@ -227,7 +233,8 @@ def _load(
                 loaded.append(notes_loader({}))
             return loaded[0]
 
-        saved = _saved_graph(directory, files, marks, key, started)
+        saved = saved_graph(directory, files, marks, key, started, peeked[0] if peeked else None)
+        peeked.clear()  # a snapshot of another vault is not held through a rebuild
         if saved is not None:
             flows, aliases, base, parsed = saved
             names = SystemNames(resolver, aliases)
@@ -262,32 +269,6 @@ def _load(
         files, resolver, cold.names, flows_of(graph), marks, notes_source, lambda: graph,
         report, directory,
     )  # fmt: skip
-
-
-def _saved_graph(
-    directory: Path, files: VaultFiles, marks: frozenset[str], key: str, started: int
-) -> tuple[Flows, dict[str, tuple[str, ...]], str, int] | None:
-    """(flows view, alias map, key of the saved graph, how many notes were parsed to
-    tell) of the saved graph when it still describes the vault: the snapshot saved for
-    ``key``, the one an alias of ``key`` names, or the last one when the notes changed
-    since cannot change the graph. A saved graph of another layout counts as none (the
-    caller builds it anew)."""
-    try:
-        snap = store.read(directory, store.GRAPH, key)
-        if snap is not None and still_true(files, snap[0][1], snap[1]):
-            return (*decode_light(snap[0][0]), key, 0)
-        alias = read_alias(directory, key)
-        if alias is not None and still_true(files, alias[1], alias[2]):
-            base = store.read(directory, store.GRAPH, alias[0])
-            if base is not None:
-                return (*decode_light(base[0][0]), alias[0], 0)
-        patched = patch(directory, files, marks, key, started)
-        if patched is not None:
-            payload, parsed, base_key = patched
-            return (*decode_light(payload), base_key, parsed)
-    except LAYOUT_ERRORS:
-        pass
-    return None
 
 
 def _detail(

@@ -5,22 +5,22 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from intgraph.errors import VaultNotFoundError
-from intgraph.filestats import stat_files
+from intgraph.filestats import forked, stat_files
 from intgraph.model import Problem
+from intgraph.safeio import NotRead, file_kind, read_regular
 
 #: The most a note may hold: a larger file is recorded as a ``too-large`` problem and
 #: skipped, and never read past this many bytes (plus one, to tell that it is larger).
 MAX_NOTE_BYTES = 50 * 1024 * 1024
 #: The most an Obsidian settings file may hold.
 MAX_SETTINGS_BYTES = 1024 * 1024
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 #: How much of a note in a ``Templates`` folder is read to look for Templater tags.
 TEMPLATE_PEEK = 65536
@@ -178,6 +178,7 @@ def find_files(
     root: str | os.PathLike[str],
     exclude: Sequence[str] = (),
     templates_folder: str | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> VaultFiles:
     """Walk a vault and sort its files into notes (``*.md``) and attachments.
 
@@ -186,12 +187,58 @@ def find_files(
     skipped. So are symbolic links to folders, and anything that is not a regular file
     (a FIFO, socket or device), which is recorded as a ``not-a-file`` problem. The walk
     is iterative, so folder depth has no limit. Raises :class:`VaultNotFoundError`.
+
+    ``meanwhile``, work of the caller's that does not depend on the vault's files, is
+    called once the vault is found, while a forked child walks it (where one can be
+    started: see :func:`intgraph.filestats.forked`; the walk is the same either way).
     """
     base = Path(root).expanduser()
     if not base.is_dir():
         raise VaultNotFoundError(str(root))
     base = base.resolve()
     folders, notices = skipped_templates(base, templates_folder)
+    if meanwhile is None:
+        return _walk(base, folders, exclude, notices)
+    theirs = forked(
+        lambda: _sendable(_walk(base, folders, exclude, notices, parallel=False)), _received
+    )
+    try:
+        meanwhile()
+    finally:
+        sent = theirs()
+    if sent is None:
+        return _walk(base, folders, exclude, notices)
+    notes, attachments, problems, stats = sent
+    problems = tuple(Problem(*p) for p in problems)
+    return VaultFiles(base, notes, attachments, problems, stats, notices)
+
+
+def _sendable(files: VaultFiles) -> tuple[Any, ...]:
+    """What a child that walked the vault sends back: ``files`` as :mod:`marshal` writes."""
+    problems = tuple((p.path, p.line, p.code, p.message) for p in files.problems)
+    return files.notes, files.attachments, problems, dict(files.stats)
+
+
+def _received(sent: Any) -> bool:
+    """True when ``sent`` has the shape :func:`_sendable` gives."""
+    return (
+        type(sent) is tuple
+        and len(sent) == 4
+        and all(type(part) is tuple for part in sent[:3])
+        and type(sent[3]) is dict
+        and all(type(p) is tuple and len(p) == 4 for p in sent[2])
+    )
+
+
+def _walk(
+    base: Path,
+    folders: Sequence[str],
+    exclude: Sequence[str],
+    notices: tuple[str, ...],
+    parallel: bool | None = None,
+) -> VaultFiles:
+    """:func:`find_files` of the vault at ``base`` (resolved) once its templates
+    ``folders`` are known; ``parallel`` as :func:`intgraph.filestats.stat_files` takes it."""
     skip_dirs = [folder.lower() for folder in folders]
     patterns = [glob_to_regex(p) for p in exclude if p.strip()]
     notes: list[str] = []
@@ -247,7 +294,7 @@ def find_files(
             batches.append((dirpath, names))
             prefixes.append(prefix)
     # The files are stat'ed once the folders are listed: on two cores for a large vault.
-    found = stat_files(batches)
+    found = stat_files(batches, parallel)
     at = 0
     for prefix, (_, names) in zip(prefixes, batches, strict=True):
         for name, seen_as in zip(names, found[at : at + len(names)], strict=True):
@@ -267,73 +314,8 @@ def find_files(
     )
 
 
-class NotRead(OSError):
-    """A file deliberately left unread: not a regular file, or larger than allowed."""
-
-    def __init__(self, code: str, reason: str) -> None:
-        super().__init__(reason)
-        self.code = code
-        self.reason = reason
-
-
-def _file_kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
-
-
 def _not_a_file(rel: str, mode: int) -> Problem:
-    return Problem(rel, None, "not-a-file", f"not a regular file ({_file_kind(mode)}); skipped")
-
-
-def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
-    """The bytes of a regular file (or of the regular file a link points to).
-
-    Anything else (a FIFO, socket or device) is never opened, and a file larger than
-    ``limit`` bytes is never read past ``limit + 1``: both raise :class:`NotRead`.
-    Without ``limit``, reading stops at the size the file had when it was opened.
-    Other failures raise :class:`OSError`.
-    """
-    before = os.stat(path)
-    if not stat.S_ISREG(before.st_mode):
-        raise NotRead("not-a-file", f"not a regular file ({_file_kind(before.st_mode)})")
-    if limit is not None and before.st_size > limit:
-        raise NotRead("too-large", _too_large(before.st_size, limit))
-    fd = os.open(path, _OPEN_FLAGS)
-    try:
-        opened = os.fstat(fd)
-        if not stat.S_ISREG(opened.st_mode):  # replaced since the check above
-            raise NotRead("not-a-file", f"not a regular file ({_file_kind(opened.st_mode)})")
-        bound = (limit if limit is not None else opened.st_size) + 1
-        chunks: list[bytes] = []
-        got = 0
-        ask = min(bound, opened.st_size + 1)  # the whole file in one read, as a rule
-        while got < bound:
-            chunk = os.read(fd, ask)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            got += len(chunk)
-            ask = min(bound - got, 1 << 20)
-    finally:
-        os.close(fd)
-    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
-    if limit is not None and len(data) > limit:
-        raise NotRead("too-large", _too_large(None, limit))
-    return data
-
-
-def _too_large(size: int | None, limit: int) -> str:
-    shown = f"{size:,} bytes" if size is not None else "it grew while being read"
-    return f"too large: {shown}, over the limit of {limit:,} bytes"
+    return Problem(rel, None, "not-a-file", f"not a regular file ({file_kind(mode)}); skipped")
 
 
 def decode(path: str, data: bytes) -> NoteText:
