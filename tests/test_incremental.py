@@ -14,7 +14,7 @@ import pytest
 from benchmarks.vaultgen import generate
 from tests.test_determinism import _commands, _outputs
 
-from intgraph import cache, incremental
+from intgraph import cache, incremental, pipeline
 from intgraph.flows import Flows
 from intgraph.graph import INTEGRATION, fields_of
 from intgraph.pipeline import Landscape, load_vault
@@ -277,7 +277,16 @@ def test_each_load_reads_the_saved_graph_once(
     vault = tmp_path / "vault"
     generate(vault, 20, seed=8)
     cache_dir = tmp_path / "cache"
+    real_find = pipeline.find_files
+    handed: list[bool] = []
+
+    def find(*args: Any) -> Any:
+        handed.append(args[-1] is not None)  # the work done while the vault is walked
+        return real_find(*args)
+
+    monkeypatch.setattr(pipeline, "find_files", find)
     landscape = load_vault(vault, cache_dir=cache_dir)
+    assert handed == [False], "with no saved graph, nothing is read beside the walk"
     real_read = cache._read
     reads: list[str] = []
 
@@ -287,6 +296,7 @@ def test_each_load_reads_the_saved_graph_once(
 
     monkeypatch.setattr(cache, "_read", counted)
     assert load_vault(vault, cache_dir=cache_dir).report.snapshot  # warm
+    assert handed == [False, True]
     assert reads.count(cache.GRAPH) == 1
     note = _later_note(landscape, random.Random(8))
     text = note.read_text(encoding="utf-8")

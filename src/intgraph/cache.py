@@ -62,6 +62,11 @@ def source_digest(package: Path) -> str:
     return h.hexdigest()
 
 
+def present(directory: Path, kind: str) -> bool:
+    """True when a cache file ``kind`` is in ``directory`` (of whatever key or layout)."""
+    return (directory / f"{kind}.cache").is_file()
+
+
 def read(directory: Path, kind: str, key: str) -> tuple[Any, int] | None:
     """(payload, written_ns) of the cache file ``kind`` when it is whole and matches ``key``.
 

@@ -204,15 +204,17 @@ def _load(
 ) -> Landscape:
     started = time.time_ns()
     directory = Path(cache_dir) if cache_dir is not None else None
-    # The saved graph is read while the files are stat'ed; kept once the stats tie it
-    # to the vault.
+    # A saved graph is read while the files are stat'ed, and kept once the stats tie it
+    # to the vault. With none to read, the walk itself takes both cores.
     peeked: list[Saved | None] = []
-    files = find_files(
-        path,
-        exclude,
-        templates_folder,
-        meanwhile=None if directory is None else lambda: peeked.append(peek(directory)),
-    )
+    meanwhile = None
+    if directory is not None and store.present(directory, store.GRAPH):
+        at = directory
+
+        def meanwhile() -> None:
+            peeked.append(peek(at))
+
+    files = find_files(path, exclude, templates_folder, meanwhile)
     marks = frozenset(TEMPLATE_PLACEHOLDER_LINKS | {p.strip() for p in placeholders if p.strip()})
     resolver = Resolver(files.all_files)
 
