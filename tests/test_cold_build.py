@@ -21,7 +21,7 @@ from intgraph.codec import encode
 from intgraph.graph import INTEGRATION, assemble, build_graph, fields_of, system_index
 from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS
 from intgraph.names import SystemNames
-from intgraph.pipeline import Landscape, fingerprint, load_vault
+from intgraph.pipeline import Landscape, fingerprint, load_vault, settle
 from intgraph.reader import graph_digest, parse_one
 from intgraph.records import blob_parts, fields_piece, graph_record, record_aliases
 from intgraph.resolve import Resolver
@@ -95,11 +95,13 @@ def test_many_small_chunks_on_three_workers_give_the_serial_graph(
 
 
 @pytest.mark.parametrize("name", ["acme", "flow", "middleware", "hostile"])
-def test_snapshot_written_cold_equals_encode_graph(name: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("behind", [False, True], ids=["inline", "written-behind"])
+def test_snapshot_written_cold_equals_encode_graph(name: str, tmp_path: Path, behind: bool) -> None:
     root = FIXTURES / name
     if not root.is_dir():
         pytest.skip(f"no fixture {name}")
-    cold = load_vault(root, cache_dir=tmp_path / "c", workers=1)
+    cold = load_vault(root, cache_dir=tmp_path / "c", workers=1, write_behind=behind)
+    settle()  # a child's writing, once done, is what writing in this process gives
     key = fingerprint(cold.files, cold.placeholders)
     found = cache.read(tmp_path / "c", cache.GRAPH, key)
     detail = cache.read(tmp_path / "c", cache.DETAIL, key)

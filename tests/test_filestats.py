@@ -70,7 +70,7 @@ def test_no_second_process_beside_other_threads() -> None:
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert not filestats._can_fork()
+        assert not filestats.can_fork()
     finally:
         stop.set()
         other.join()

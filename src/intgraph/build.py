@@ -14,6 +14,7 @@ asks for them (:func:`intgraph.graph.fields_of`).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import marshal
 import os
@@ -77,11 +78,14 @@ def cold_load(
     progress: Progress | None,
     raw: bool = False,
     reuse: bool = True,
+    write_behind: bool = False,
 ) -> Cold:
     """Parse what the notes cache in ``directory`` does not hold, build the graph, and
     (with a ``directory``) write the notes cache (or its delta), the graph snapshot under
     ``graph_key`` and the stats index. ``raw`` parses lint's field records too;
-    ``reuse=False`` ignores the notes cache (and rewrites it)."""
+    ``reuse=False`` ignores the notes cache (and rewrites it). With ``write_behind``,
+    the snapshot and the index may be left to a child to write (see
+    :func:`intgraph.cache.write_behind`)."""
     key = notes_key(marks)
     cached = store.read(directory, store.NOTES, key) if directory is not None and reuse else None
     entries, written = cached if cached is not None and isinstance(cached[0], dict) else ({}, 0)
@@ -100,7 +104,7 @@ def cold_load(
                 pieces.append(fields_piece(rel, entry[3][6]))
     except ENTRY_ERRORS:  # a cache entry of the right version but the wrong shape
         return cold_load(files, marks, resolver, directory, graph_key, started, workers,
-                         progress, raw, reuse=False)  # fmt: skip
+                         progress, raw, reuse=False, write_behind=write_behind)  # fmt: skip
     same_files = set(entries) == set(files.notes)
     as_delta = cached is not None and same_files and len(todo) + len(changes) <= MAX_CHANGED
     del cached, entries  # what is reused is in ``reused``; the rest is stale
@@ -146,13 +150,19 @@ def cold_load(
         if not reused_count:
             raise
         return cold_load(files, marks, resolver, directory, graph_key, started, workers,
-                         progress, raw, reuse=False)  # fmt: skip
+                         progress, raw, reuse=False, write_behind=write_behind)  # fmt: skip
     del ordered
     blob = blob_parts(pieces)
     del pieces
     graph.graph["fields_loader"] = _fields_loader(blob)
     if directory is not None:
-        _save_graph(directory, files, marks, graph_key, started, graph, aliases, blob, digests)
+        save = functools.partial(
+            _save_graph, directory, files, marks, graph_key, started, graph, aliases, blob, digests
+        )
+        if write_behind:  # the snapshot is written while the command answers
+            store.write_behind(directory, save)
+        else:
+            save()
     return Cold(
         graph, aliases, names, len(todo), reused_count, None if kept is None else tuple(kept)
     )

@@ -18,12 +18,14 @@ import hashlib
 import json
 import marshal
 import os
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from intgraph import __version__
 from intgraph.codec import FORMAT
+from intgraph.filestats import can_fork, forked
 from intgraph.safeio import read_regular
 
 MAGIC = b"intgraph-cache\n"
@@ -31,6 +33,39 @@ NOTES, GRAPH, DETAIL = "notes", "graph", "graph-detail"
 #: The room a :class:`PartsWriter` leaves for its header line (padded with spaces).
 HEADER_ROOM = 1024
 _LENGTH = 8  # bytes of the length before each part
+
+
+#: Cache folders being written by a child: folder -> (wait for it, write it here).
+_BEHIND: dict[Path, tuple[Callable[[], Any], Callable[[], object]]] = {}
+
+
+def write_behind(directory: Path, save: Callable[[], object]) -> None:
+    """Run ``save`` (which writes cache files into ``directory``) in a forked child, so
+    that this process can go on (answering the command) while it writes; run it here
+    when no child can be started. :func:`settle` waits for it."""
+    settle(directory)
+    if not can_fork():
+        save()
+        return
+
+    def work() -> bool:
+        save()
+        return True
+
+    _BEHIND[_where(directory)] = (forked(work, lambda done: done is True), save)
+
+
+def settle(directory: Path | None = None) -> None:
+    """Wait for the writes :func:`write_behind` left to a child (those into ``directory``,
+    or all); a write whose child failed is done again here, raising what it raises."""
+    for where in [_where(directory)] if directory is not None else list(_BEHIND):
+        pending = _BEHIND.pop(where, None)
+        if pending is not None and pending[0]() is None:
+            pending[1]()
+
+
+def _where(directory: Path) -> Path:
+    return Path(os.path.abspath(directory))
 
 
 def default_dir(vault_root: Path) -> Path:

@@ -43,7 +43,7 @@ def stat_files(batches: Sequence[Batch], parallel: bool | None = None) -> list[S
     total = sum(len(names) for _, names in pieces)
     if parallel is None:
         parallel = total >= PARALLEL_MIN
-    if not (parallel and len(pieces) > 1 and _can_fork()):
+    if not (parallel and len(pieces) > 1 and can_fork()):
         return _stat_pieces(pieces)
     at, count = 0, 0
     while count < total // 2:
@@ -66,9 +66,9 @@ def stat_files(batches: Sequence[Batch], parallel: bool | None = None) -> list[S
 _PIECE = 1000
 
 
-def _can_fork() -> bool:
-    # Forking a process with other threads can leave the child holding a lock one of
-    # them held; elsewhere than Linux, forking is not safe with the system libraries.
+def can_fork() -> bool:
+    """True when this process can start a forked child safely: on Linux, with no other
+    thread (a child forked beside one could hold a lock it held)."""
     return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
 
 
@@ -78,7 +78,7 @@ def forked(work: Callable[[], Any], valid: Callable[[Any], bool]) -> Callable[[]
     and gives that value, or None when the child failed, sent something ``valid``
     refuses, or could not be started (on another platform than Linux, or beside other
     threads)."""
-    if not _can_fork():
+    if not can_fork():
         return lambda: None
     try:
         readable, writable = os.pipe()

@@ -157,6 +157,7 @@ def load_vault(
     progress: Progress | None = None,
     templates_folder: str | None = None,
     raw_fields: bool = False,
+    write_behind: bool = False,
 ) -> Landscape:
     """Read the vault at ``path`` into a :class:`Landscape`.
 
@@ -167,14 +168,23 @@ def load_vault(
     is called while notes are parsed. ``raw_fields`` parses lint's per-field records in
     the same pass as the rest (for lint, which would otherwise parse the notes twice on
     a cold run). ``templates_folder`` names a templates folder to
-    skip besides those in the vault's settings. Raises
+    skip besides those in the vault's settings. With ``write_behind``, a cold load may
+    return while a child process writes the graph snapshot into ``cache_dir``:
+    :func:`settle` waits for it (as a later load of the same cache folder does). Raises
     :class:`~intgraph.errors.VaultNotFoundError` when ``path`` is not a folder;
     every per-note problem is recorded instead of raised.
     """
     with paused_gc():
         return _load(
-            path, exclude, placeholders, cache_dir, workers, progress, templates_folder, raw_fields
-        )
+            path, exclude, placeholders, cache_dir, workers, progress, templates_folder,
+            raw_fields, write_behind,
+        )  # fmt: skip
+
+
+def settle() -> None:
+    """Wait for every graph snapshot a ``write_behind`` load left a child writing; one
+    whose child failed is written here instead."""
+    store.settle()
 
 
 @contextmanager
@@ -201,9 +211,12 @@ def _load(
     progress: Progress | None,
     templates_folder: str | None = None,
     raw_fields: bool = False,
+    write_behind: bool = False,
 ) -> Landscape:
     started = time.time_ns()
     directory = Path(cache_dir) if cache_dir is not None else None
+    if directory is not None:
+        store.settle(directory)  # a snapshot still being written for this cache folder
     # A saved graph is read while the files are stat'ed, and kept once the stats tie it
     # to the vault. With none to read, the walk itself takes both cores.
     peeked: list[Saved | None] = []
@@ -256,7 +269,7 @@ def _load(
     notes_source: Callable[[], tuple[Note, ...]]
     if directory is not None:
         cold = cold_load(files, marks, resolver, directory, key, started, workers, progress,
-                         raw_fields)  # fmt: skip
+                         raw_fields, write_behind=write_behind)  # fmt: skip
         notes_source = load_once
     else:
         cold = cold_load(files, marks, resolver, None, "", started, workers, progress, raw_fields)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import sys
@@ -11,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from intgraph.errors import IntgraphError
+from intgraph.pipeline import settle
 from intgraph.queries.impact import DIRECTIONS
 from intgraph.render.output import write_text
 
@@ -79,7 +81,10 @@ def guarded(func: F) -> F:
         # collector only costs time here.
         gc.disable()
         try:
-            return func(*args, **kwargs)
+            try:
+                return func(*args, **kwargs)
+            finally:
+                _settle()
         except IntgraphError as exc:
             if debug:
                 raise
@@ -98,6 +103,14 @@ def guarded(func: F) -> F:
             sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _settle() -> None:
+    """The answer out first, then wait for the cache files a child is still writing (see
+    :func:`intgraph.pipeline.settle`): the process ends with the cache whole."""
+    with contextlib.suppress(OSError, ValueError):  # a closed stdout fails again later
+        sys.stdout.flush()
+    settle()
 
 
 def width() -> int:

@@ -73,6 +73,7 @@ class Source:
                 progress=bar.update,
                 templates_folder=self.templates_folder,
                 raw_fields=raw_fields,
+                write_behind=True,  # settled once the command has answered (guarded)
             )
         if _holding:
             _HELD.append(landscape)

@@ -1,0 +1,107 @@
+"""A cold load that leaves its graph snapshot to a child: the process answers while the
+child writes, and the cache is whole (written here if the child fails) once settled."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from benchmarks.vaultgen import generate
+from click.testing import CliRunner
+
+from intgraph import build, cache
+from intgraph.cli import main
+from intgraph.pipeline import load_vault, settle
+
+linux_only = pytest.mark.skipif(sys.platform != "linux", reason="the child is forked (Linux)")
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    """A generated vault of 20 integrations."""
+    root = tmp_path / "vault"
+    generate(root, 20, seed=11)
+    return root
+
+
+def _saves_here(monkeypatch: pytest.MonkeyPatch, fail_in_child: bool = False) -> list[int]:
+    """Count the snapshot writes this process makes (a forked child counts in its own
+    copy of the list); with ``fail_in_child``, a child's write raises."""
+    parent = os.getpid()
+    real = build._save_graph
+    here: list[int] = []
+
+    def counted(*args: Any) -> None:
+        if os.getpid() == parent:
+            here.append(parent)
+        elif fail_in_child:
+            raise OSError("the child's disk is full")
+        real(*args)
+
+    monkeypatch.setattr(build, "_save_graph", counted)
+    return here
+
+
+def _no_child_left() -> None:
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+@linux_only
+def test_a_child_writes_the_snapshot_and_settling_waits_for_it(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = _saves_here(monkeypatch)
+    cold = load_vault(vault, cache_dir=tmp_path / "c", write_behind=True)
+    assert cache._BEHIND, "the snapshot is left to a child"
+    settle()
+    assert not cache._BEHIND and here == [], "written by the child, not here"
+    _no_child_left()
+    warm = load_vault(vault, cache_dir=tmp_path / "c")
+    assert warm.report.snapshot
+    assert warm.flows == cold.flows == load_vault(vault).flows
+
+
+@linux_only
+def test_what_a_failed_child_did_not_write_is_written_on_settling(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = _saves_here(monkeypatch, fail_in_child=True)
+    load_vault(vault, cache_dir=tmp_path / "c", write_behind=True)
+    assert here == []
+    settle()
+    assert len(here) == 1, "written here once the child failed"
+    _no_child_left()
+    assert load_vault(vault, cache_dir=tmp_path / "c").report.snapshot
+
+
+def test_a_load_first_settles_what_is_being_written_into_its_cache(
+    vault: Path, tmp_path: Path
+) -> None:
+    load_vault(vault, cache_dir=tmp_path / "c", write_behind=True)
+    again = load_vault(vault, cache_dir=tmp_path / "c")  # no settle() in between
+    assert again.report.snapshot and not cache._BEHIND
+    _no_child_left()
+
+
+def test_without_write_behind_the_snapshot_is_written_before_the_load_returns(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = _saves_here(monkeypatch)
+    load_vault(vault, cache_dir=tmp_path / "c")
+    assert len(here) == 1 and not cache._BEHIND
+    assert cache.present(tmp_path / "c", cache.GRAPH)
+
+
+def test_a_command_ends_with_its_cache_written(vault: Path, tmp_path: Path) -> None:
+    args = ["systems", "--vault", str(vault), "--cache-dir", str(tmp_path / "c")]
+    args += ["--format", "json"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert not cache._BEHIND and cache.present(tmp_path / "c", cache.GRAPH)
+    _no_child_left()
+    second = CliRunner().invoke(main, args)
+    assert second.exit_code == 0 and second.output == first.output
