@@ -324,3 +324,52 @@ def test_each_load_reads_the_saved_graph_once(
         # The index of stats is read to patch, not once the alias stands.
         assert reads.count(incremental.STATS) == (expected == "aliased"), expected
         assert _flows(again) == _flows(landscape), expected
+
+
+def _first_note(landscape: Landscape) -> Path:
+    """The first integration note in note order: every system it names is its first."""
+    flows = landscape.flows
+    first = next(n for n, d in flows.node.items() if d["kind"] == INTEGRATION)
+    return landscape.files.root / flows.node[first]["path"]
+
+
+def test_a_status_edit_of_a_systems_first_integration_is_patched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    vault = tmp_path / "vault"
+    generate(vault, 20, seed=9)
+    cache_dir = tmp_path / "cache"
+    note = _first_note(load_vault(vault, cache_dir=cache_dir))
+    text = note.read_text(encoding="utf-8")
+    note.write_text(re.sub(r"(\*\*Status\*\*: )\S+", r"\g<1>Deprecated", text, count=1))
+    os.utime(note, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    again = load_vault(vault, cache_dir=cache_dir)
+    assert again.report.snapshot and again.report.parsed == 1, "patched, not rebuilt"
+    assert _flows(again) == _flows(load_vault(vault))
+    out = tmp_path / "out"
+    out.mkdir()
+    commands = _commands(vault, out)
+    warm = _outputs(vault, out, ["--cache-dir", str(cache_dir)], commands)
+    assert warm == _outputs(vault, out, ["--no-cache"], commands)
+
+
+def test_the_first_mention_of_a_system_without_a_note_still_rebuilds(tmp_path: Path) -> None:
+    """A system with no note is named as its first mention writes it: an edit to that
+    mention's text (the same system, a new name) is a rebuild, never a patch."""
+    vault = tmp_path / "vault"
+    generate(vault, 20, seed=9)
+    cache_dir = tmp_path / "cache"
+    landscape = load_vault(vault, cache_dir=cache_dir)
+    first = _first_note(landscape)
+    later = _later_note(landscape, random.Random(9))
+    for note in (first, later):
+        _rewire(note, "Target System", "Ghost System")
+    load_vault(vault, cache_dir=cache_dir)
+    _rewire(first, "Target System", "GHOST system")
+    os.utime(first, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    again = load_vault(vault, cache_dir=cache_dir)
+    assert not again.report.snapshot
+    full = load_vault(vault)
+    assert "GHOST system" in {d["name"] for d in full.flows.node.values()}
+    assert _flows(again) == _flows(full)

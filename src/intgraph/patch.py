@@ -6,9 +6,10 @@ build would make differs from the saved one only in those integrations' own entr
 in the lists of the systems they touch; :func:`patch_flows` rewrites exactly those. The
 systems themselves (their nodes, names and order) are kept, so an edit that could add,
 drop or reorder one (a new system, or a change to a system's first integration in note
-order, which is where a full build creates it) returns None: the caller rebuilds. The
-rest of the graph (documents and every edge) is then built again only when a command
-asks for it. ``tests/test_incremental.py`` holds random edits to a full rebuild.
+order, which is where a full build creates it) returns None: the caller rebuilds. An
+integration that names the same system notes as before changes none of them, even when
+it is their first. The rest of the graph (documents and every edge) is then built again
+only when a command asks for it. ``tests/test_incremental.py`` holds random edits to a full rebuild.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def patch_flows(
         # The integration's adjacency lists its targets first, then its middleware.
         order = list(dict.fromkeys([*refs["targets"], *refs["via"]]))
         refs["via"] = [s for s in order if s in set(refs["via"])]
-        if not _same_systems(flows, n, place, refs):
+        if not (_unchanged(flows, n, refs) or _same_systems(flows, n, place, refs)):
             return None
         touched.update(*refs.values(), tables["via"].get(n, ()))
         for role, system_table in (("sources", "feeds"), ("targets", "fed_by"), ("via", "routed")):
@@ -105,6 +106,18 @@ def patch_flows(
         tie,
     )
     return encode_light(patched, aliases), patched
+
+
+def _unchanged(flows: Flows, n: str, refs: Mapping[str, list[str]]) -> bool:
+    """True when integration ``n`` names the systems it named, in the same roles and
+    order, and each is a system note (whose node nothing in ``n`` shapes: a system
+    without a note is named by the text of its first mention, which may be in ``n``)."""
+    before = {"sources": flows.sources, "targets": flows.targets, "via": flows.via}
+    note_made = system_node("note:")
+    return all(
+        tuple(found) == before[role].get(n, ()) and all(s.startswith(note_made) for s in found)
+        for role, found in refs.items()
+    )
 
 
 def _same_systems(
