@@ -4,7 +4,9 @@ child writes, and the cache is whole (written here if the child fails) once sett
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +107,36 @@ def test_a_command_ends_with_its_cache_written(vault: Path, tmp_path: Path) -> N
     _no_child_left()
     second = CliRunner().invoke(main, args)
     assert second.exit_code == 0 and second.output == first.output
+
+
+@linux_only
+def test_ctrl_c_does_not_stop_the_child_that_writes_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = os.getpid()
+    children: list[int] = []
+    real_fork = os.fork
+
+    def recorded_fork() -> int:
+        pid = real_fork()
+        if pid:
+            children.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recorded_fork)
+    here: list[int] = []
+
+    def save() -> None:
+        if os.getpid() == parent:
+            here.append(parent)
+        time.sleep(0.5)  # long enough for the interrupt to arrive while it writes
+        (tmp_path / "written").write_text(str(os.getpid()), encoding="utf-8")
+
+    cache.write_behind(tmp_path, save)
+    assert len(children) == 1
+    time.sleep(0.1)
+    os.kill(children[0], signal.SIGINT)
+    cache.settle(tmp_path)
+    assert here == [], "the child was not interrupted, so nothing is written again here"
+    assert (tmp_path / "written").read_text(encoding="utf-8") == str(children[0])
+    _no_child_left()

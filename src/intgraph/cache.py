@@ -18,6 +18,7 @@ import hashlib
 import json
 import marshal
 import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -49,6 +50,9 @@ def write_behind(directory: Path, save: Callable[[], object]) -> None:
         return
 
     def work() -> bool:
+        # Ctrl-C stops the command, which then waits for this child: the cache it
+        # writes is finished rather than left to be done again in the command.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         save()
         return True
 
