@@ -287,6 +287,10 @@ def test_each_load_reads_the_saved_graph_once(
     monkeypatch.setattr(pipeline, "find_files", find)
     landscape = load_vault(vault, cache_dir=cache_dir)
     assert handed == [False], "with no saved graph, nothing is read beside the walk"
+    assert load_vault(vault, cache_dir=cache_dir).report.snapshot  # warm
+    assert handed == [False, False], "a small saved graph is read after the walk"
+    monkeypatch.setattr(pipeline, "PEEK_MIN", 1)  # as large as a vault's of 2,000
+    handed.clear()
     real_read = cache._read
     reads: list[str] = []
 
@@ -296,7 +300,7 @@ def test_each_load_reads_the_saved_graph_once(
 
     monkeypatch.setattr(cache, "_read", counted)
     assert load_vault(vault, cache_dir=cache_dir).report.snapshot  # warm
-    assert handed == [False, True]
+    assert handed == [True]
     assert reads.count(cache.GRAPH) == 1
     note = _later_note(landscape, random.Random(8))
     text = note.read_text(encoding="utf-8")

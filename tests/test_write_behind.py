@@ -22,8 +22,9 @@ linux_only = pytest.mark.skipif(sys.platform != "linux", reason="the child is fo
 
 
 @pytest.fixture
-def vault(tmp_path: Path) -> Path:
-    """A generated vault of 20 integrations."""
+def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A generated vault of 20 integrations, large enough here to be written behind."""
+    monkeypatch.setattr(build, "WRITE_BEHIND_MIN", 1)
     root = tmp_path / "vault"
     generate(root, 20, seed=11)
     return root
@@ -95,7 +96,17 @@ def test_without_write_behind_the_snapshot_is_written_before_the_load_returns(
     here = _saves_here(monkeypatch)
     load_vault(vault, cache_dir=tmp_path / "c")
     assert len(here) == 1 and not cache._BEHIND
-    assert cache.present(tmp_path / "c", cache.GRAPH)
+    assert cache.size(tmp_path / "c", cache.GRAPH) > 0
+
+
+def test_a_small_vault_is_written_before_the_load_returns(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = len(list(vault.rglob("*.md")))
+    monkeypatch.setattr(build, "WRITE_BEHIND_MIN", notes + 1)
+    here = _saves_here(monkeypatch)
+    load_vault(vault, cache_dir=tmp_path / "c", write_behind=True)
+    assert len(here) == 1 and not cache._BEHIND, "no child for so little to write"
 
 
 def test_a_command_ends_with_its_cache_written(vault: Path, tmp_path: Path) -> None:
@@ -103,7 +114,7 @@ def test_a_command_ends_with_its_cache_written(vault: Path, tmp_path: Path) -> N
     args += ["--format", "json"]
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.output
-    assert not cache._BEHIND and cache.present(tmp_path / "c", cache.GRAPH)
+    assert not cache._BEHIND and cache.size(tmp_path / "c", cache.GRAPH) > 0
     _no_child_left()
     second = CliRunner().invoke(main, args)
     assert second.exit_code == 0 and second.output == first.output

@@ -48,6 +48,9 @@ from intgraph.vault import VaultFiles
 if TYPE_CHECKING:
     import networkx as nx
 
+#: Notes from which a ``write_behind`` load leaves the snapshot to a child (fewer are
+#: written sooner than a child starts).
+WRITE_BEHIND_MIN = 1500
 #: How many items :func:`intgraph.codec.encode_fields` makes.
 FIELDS_LENGTH = 14
 #: What a cache entry of another layout raises while it is read.
@@ -159,7 +162,8 @@ def cold_load(
         save = functools.partial(
             _save_graph, directory, files, marks, graph_key, started, graph, aliases, blob, digests
         )
-        if write_behind:  # the snapshot is written while the command answers
+        if write_behind and len(files.notes) >= WRITE_BEHIND_MIN:
+            # The snapshot is written while the command answers.
             store.write_behind(directory, save)
         else:
             save()

@@ -101,9 +101,13 @@ def source_digest(package: Path) -> str:
     return h.hexdigest()
 
 
-def present(directory: Path, kind: str) -> bool:
-    """True when a cache file ``kind`` is in ``directory`` (of whatever key or layout)."""
-    return (directory / f"{kind}.cache").is_file()
+def size(directory: Path, kind: str) -> int:
+    """The size in bytes of the cache file ``kind`` in ``directory`` (of whatever key or
+    layout); 0 when there is none."""
+    try:
+        return os.stat(directory / f"{kind}.cache").st_size
+    except OSError:
+        return 0
 
 
 def read(directory: Path, kind: str, key: str) -> tuple[Any, int] | None:

@@ -47,6 +47,11 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
+#: The size of a saved graph (``graph.cache``, about 2,000 integrations) from which a
+#: warm start reads it while a forked child walks the vault.
+PEEK_MIN = 1 << 20
+
+
 @dataclass(frozen=True)
 class LoadReport:
     """How a load went: what was parsed, what came from the cache."""
@@ -217,11 +222,12 @@ def _load(
     directory = Path(cache_dir) if cache_dir is not None else None
     if directory is not None:
         store.settle(directory)  # a snapshot still being written for this cache folder
-    # A saved graph is read while the files are stat'ed, and kept once the stats tie it
-    # to the vault. With none to read, the walk itself takes both cores.
+    # A saved graph is read while a child walks the vault, and kept once the stats tie it
+    # to the vault. Without one (or with a small one: the child would cost more than it
+    # saves), the walk itself takes both cores.
     peeked: list[Saved | None] = []
     meanwhile = None
-    if directory is not None and store.present(directory, store.GRAPH):
+    if directory is not None and store.size(directory, store.GRAPH) >= PEEK_MIN:
         at = directory
 
         def meanwhile() -> None:
@@ -248,7 +254,9 @@ def _load(
                 loaded.append(notes_loader({}))
             return loaded[0]
 
-        saved = saved_graph(directory, files, marks, key, started, peeked[0] if peeked else None)
+        if not peeked:  # not read while the vault was walked: read now
+            peeked.append(peek(directory))
+        saved = saved_graph(directory, files, marks, key, started, peeked[0])
         peeked.clear()  # a snapshot of another vault is not held through a rebuild
         if saved is not None:
             flows, aliases, base, parsed = saved
