@@ -122,19 +122,9 @@ def test_a_command_ends_with_its_cache_written(vault: Path, tmp_path: Path) -> N
 
 @linux_only
 def test_ctrl_c_does_not_stop_the_child_that_writes_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, forks: list[int]
 ) -> None:
     parent = os.getpid()
-    children: list[int] = []
-    real_fork = os.fork
-
-    def recorded_fork() -> int:
-        pid = real_fork()
-        if pid:
-            children.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", recorded_fork)
     here: list[int] = []
 
     def save() -> None:
@@ -144,10 +134,10 @@ def test_ctrl_c_does_not_stop_the_child_that_writes_the_cache(
         (tmp_path / "written").write_text(str(os.getpid()), encoding="utf-8")
 
     cache.write_behind(tmp_path, save)
-    assert len(children) == 1
+    assert len(forks) == 1
     time.sleep(0.1)
-    os.kill(children[0], signal.SIGINT)
+    os.kill(forks[0], signal.SIGINT)
     cache.settle(tmp_path)
     assert here == [], "the child was not interrupted, so nothing is written again here"
-    assert (tmp_path / "written").read_text(encoding="utf-8") == str(children[0])
+    assert (tmp_path / "written").read_text(encoding="utf-8") == str(forks[0])
     _no_child_left()
