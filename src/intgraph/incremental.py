@@ -36,7 +36,6 @@ from intgraph.flows import Flows
 from intgraph.model import Field, Note
 from intgraph.patch import patch_flows
 from intgraph.reader import digest, parse_many
-from intgraph.snapshot import decode_light
 from intgraph.vault import VaultFiles, read_bytes
 
 #: A saved graph decoded: (its flows view, its alias map).
@@ -177,16 +176,15 @@ def patch(
     marks: frozenset[str],
     key: str,
     started: int,
-    snapshots: Mapping[str, Decoded] | None = None,
+    snapshots: Mapping[str, Decoded],
 ) -> tuple[Decoded, int, str] | None:
     """((flows view, alias map) of the saved graph, how many notes were parsed, its key)
     when the saved graph still describes the vault whose key is ``key`` (an alias for
     ``key`` is written), or describes it once :func:`intgraph.patch.patch_flows`
     applies the changed integration notes (the patched light part is written under
     ``key``); None when it must be rebuilt. The updated index is written either way.
-    ``snapshots``: the saved graphs already read and decoded, by key (the cache is then
-    not read again). Raises :data:`intgraph.snapshot.LAYOUT_ERRORS` for a snapshot of
-    another layout."""
+    ``snapshots``: the saved graphs read and decoded (see :func:`intgraph.warm.peek`), by
+    key; a graph saved under another key is not patched."""
     found = store.read(directory, STATS, stats_key(files, marks))
     if found is None:
         return None
@@ -199,11 +197,7 @@ def patch(
         return None
     if changed is None:
         return None
-    if snapshots is None:
-        snap = store.read(directory, store.GRAPH, graph_key)
-        saved = None if snap is None else decode_light(snap[0][0])
-    else:
-        saved = snapshots.get(graph_key)
+    saved = snapshots.get(graph_key)
     if saved is None:
         return None
     parsed = parse_many(files.root, changed, marks, workers=1)

@@ -1,10 +1,10 @@
 """What a warm run reads: the saved graph, once it is known to still describe the vault.
 
-The graph snapshot is read and decoded by :func:`peek` before the vault's key is known,
-while a second process stats the vault's files (see :func:`intgraph.vault.find_files`);
-:func:`saved_graph` then keeps it only when its key, an alias of the key, or a patch of
-the few notes edited since ties it to the vault as stat'ed. The cache holds one
-snapshot, so it is read once either way.
+The graph snapshot is read and decoded by :func:`peek` before the vault's key is known
+(for a large one, while a forked child walks the vault: see
+:func:`intgraph.vault.find_files`); :func:`saved_graph` then keeps it only when its key,
+an alias of the key, or a patch of the few notes edited since ties it to the vault as
+stat'ed. The cache holds one snapshot, so it is read once either way.
 """
 
 from __future__ import annotations
