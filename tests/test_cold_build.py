@@ -15,7 +15,7 @@ import pytest
 from benchmarks.vaultgen import generate
 from tests.conftest import FIXTURES
 
-from intgraph import cache, reader
+from intgraph import build, cache, reader
 from intgraph.build import cold_load
 from intgraph.codec import encode
 from intgraph.graph import INTEGRATION, assemble, build_graph, fields_of, system_index
@@ -96,11 +96,15 @@ def test_many_small_chunks_on_three_workers_give_the_serial_graph(
 
 @pytest.mark.parametrize("name", ["acme", "flow", "middleware", "hostile"])
 @pytest.mark.parametrize("behind", [False, True], ids=["inline", "written-behind"])
-def test_snapshot_written_cold_equals_encode_graph(name: str, tmp_path: Path, behind: bool) -> None:
+def test_snapshot_written_cold_equals_encode_graph(
+    name: str, tmp_path: Path, behind: bool, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
     root = FIXTURES / name
     if not root.is_dir():
         pytest.skip(f"no fixture {name}")
+    monkeypatch.setattr(build, "WRITE_BEHIND_MIN", 1)  # a fixture vault is small
     cold = load_vault(root, cache_dir=tmp_path / "c", workers=1, write_behind=behind)
+    assert len(forks) == behind, "written by a child exactly when asked to"
     settle()  # a child's writing, once done, is what writing in this process gives
     key = fingerprint(cold.files, cold.placeholders)
     found = cache.read(tmp_path / "c", cache.GRAPH, key)
