@@ -14,7 +14,7 @@ import pytest
 from benchmarks.vaultgen import generate
 from click.testing import CliRunner
 
-from intgraph import build, cache
+from intgraph import build, cache, pipeline
 from intgraph.cli import main
 from intgraph.pipeline import load_vault, settle
 
@@ -109,15 +109,21 @@ def test_a_small_vault_is_written_before_the_load_returns(
     assert len(here) == 1 and not cache._BEHIND, "no child for so little to write"
 
 
-def test_a_command_ends_with_its_cache_written(vault: Path, tmp_path: Path) -> None:
-    args = ["systems", "--vault", str(vault), "--cache-dir", str(tmp_path / "c")]
-    args += ["--format", "json"]
-    first = CliRunner().invoke(main, args)
+@pytest.mark.parametrize("command", [["systems"], ["impact", "Order ERP 00000"]])
+def test_a_command_ends_with_its_cache_written(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    args = [*command, "--vault", str(vault), "--format", "json"]
+    cached = [*args, "--cache-dir", str(tmp_path / "c")]
+    first = CliRunner().invoke(main, cached)
     assert first.exit_code == 0, first.output
     assert not cache._BEHIND and cache.size(tmp_path / "c", cache.GRAPH) > 0
     _no_child_left()
-    second = CliRunner().invoke(main, args)
+    monkeypatch.setattr(pipeline, "PEEK_MIN", 1)  # warm: the vault walked by a child too
+    second = CliRunner().invoke(main, cached)
     assert second.exit_code == 0 and second.output == first.output
+    assert CliRunner().invoke(main, [*args, "--no-cache"]).output == first.output
+    _no_child_left()
 
 
 @linux_only
