@@ -204,6 +204,25 @@ def test_progress_bar_only_after_a_second(monkeypatch: pytest.MonkeyPatch) -> No
     assert off.bar is None
 
 
+def test_the_progress_bar_and_its_thread_end_with_the_parse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from intgraph.cli import options
+
+    monkeypatch.setattr(options, "SHOW_AFTER", 0.0)
+    before = threading.active_count()
+    bar = options.ProgressBar(enabled=True)
+    with bar:
+        bar.update(10, 100)
+        assert bar.bar is not None
+        assert threading.active_count() > before  # rich draws it from a thread
+        bar.update(100, 100)
+        # No thread left: a cold load can leave its cache to a forked child once parsed.
+        assert threading.active_count() == before
+
+
 def test_piped_output_has_no_progress(vault: Path) -> None:
     result = run("impact", "Order Hub", "--vault", str(vault), "--format", "json")
     assert result.stderr == ""

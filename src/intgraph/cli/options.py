@@ -130,6 +130,10 @@ class ProgressBar:
             self.task = self.bar.add_task("parse", total=total, rate="")
         elapsed = max(time.monotonic() - self.started, 1e-6)
         self.bar.update(self.task, completed=done, rate=f"{done / elapsed:,.0f} notes/s")
+        if done >= total:
+            # Parsed: the bar goes now, and its drawing thread with it, so that the load
+            # can fork the child that writes the cache (never beside another thread).
+            self.bar.stop()
 
     def __enter__(self) -> ProgressBar:
         return self
