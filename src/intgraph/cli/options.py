@@ -125,15 +125,15 @@ class ProgressBar:
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
+                # Drawn on each update rather than by a thread of rich's: a load forks
+                # its helpers (a walk, the cache's writing) only with no other thread.
+                auto_refresh=False,
             )
             self.bar.start()
             self.task = self.bar.add_task("parse", total=total, rate="")
         elapsed = max(time.monotonic() - self.started, 1e-6)
-        self.bar.update(self.task, completed=done, rate=f"{done / elapsed:,.0f} notes/s")
-        if done >= total:
-            # Parsed: the bar goes now, and its drawing thread with it, so that the load
-            # can fork the child that writes the cache (never beside another thread).
-            self.bar.stop()
+        rate = f"{done / elapsed:,.0f} notes/s"
+        self.bar.update(self.task, completed=done, rate=rate, refresh=True)
 
     def __enter__(self) -> ProgressBar:
         return self
