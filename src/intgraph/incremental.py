@@ -32,14 +32,12 @@ from typing import Any
 from intgraph import __version__
 from intgraph import cache as store
 from intgraph.codec import FORMAT
-from intgraph.flows import Flows
 from intgraph.model import Field, Note
 from intgraph.patch import patch_flows
 from intgraph.reader import digest, parse_many
+from intgraph.snapshot import Decoded
 from intgraph.vault import VaultFiles, read_bytes
 
-#: A saved graph decoded: (its flows view, its alias map).
-Decoded = tuple[Flows, dict[str, tuple[str, ...]]]
 #: A notes-cache entry: (size, mtime_ns, content digest, encoded note, graph digest).
 Entry = tuple[int, int, bytes, tuple[Any, ...], bytes]
 STATS, ALIAS, NOTES_DELTA, RAW = "stats", "alias", "notes-delta", "lint-fields"

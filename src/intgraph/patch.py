@@ -9,7 +9,8 @@ drop or reorder one (a new system, or a change to a system's first integration i
 order, which is where a full build creates it) returns None: the caller rebuilds. An
 integration that names the same system notes as before changes none of them, even when
 it is their first. The rest of the graph (documents and every edge) is then built again
-only when a command asks for it. ``tests/test_incremental.py`` holds random edits to a full rebuild.
+only when a command asks for it. ``tests/test_incremental.py`` holds random edits to a
+full rebuild.
 """
 
 from __future__ import annotations
@@ -28,11 +29,11 @@ from intgraph.flows import (
 from intgraph.model import INTEGRATION, Note
 from intgraph.names import SystemNames
 from intgraph.resolve import Resolver
-from intgraph.snapshot import encode_light
+from intgraph.snapshot import Decoded, encode_light
 
 
 def patch_flows(
-    saved: tuple[Flows, dict[str, tuple[str, ...]]],
+    saved: Decoded,
     notes: Mapping[str, Note],
     all_files: Iterable[str],
 ) -> tuple[Any, Flows] | None:

@@ -42,6 +42,10 @@ class SnapshotError(FlowsLayoutError):
     """The snapshot does not have the layout this build writes."""
 
 
+#: A light part decoded: (the flows view, the alias map).
+Decoded = tuple[Flows, dict[str, tuple[str, ...]]]
+
+
 def _plain(attrs: Mapping[str, Any]) -> dict[str, Any]:
     """A node's attributes as marshal takes them (its fields go to the blob)."""
     out = {k: v for k, v in attrs.items() if k != "fields"}
@@ -97,7 +101,7 @@ def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[
     )
 
 
-def decode_light(data: Any) -> tuple[Flows, dict[str, tuple[str, ...]]]:
+def decode_light(data: Any) -> Decoded:
     """(the flows view, the alias map) of a light part; raises :class:`SnapshotError`
     (or another :data:`LAYOUT_ERRORS`) when it has another layout."""
     if not (type(data) is tuple and len(data) == 2 and type(data[1]) is dict):

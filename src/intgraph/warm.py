@@ -14,8 +14,8 @@ from typing import Any, NamedTuple
 
 from intgraph import cache as store
 from intgraph.flows import Flows
-from intgraph.incremental import Decoded, patch, read_alias, still_true
-from intgraph.snapshot import LAYOUT_ERRORS, decode_light
+from intgraph.incremental import patch, read_alias, still_true
+from intgraph.snapshot import LAYOUT_ERRORS, Decoded, decode_light
 from intgraph.vault import VaultFiles
 
 
