@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from intgraph.model import LINT_HEADINGS
 from intgraph.parse import TEMPLATE_PLACEHOLDER_LINKS, parse_text
 from intgraph.parse.values import is_unset, refs_in
 
@@ -127,6 +129,28 @@ def test_front_matter_only_note() -> None:
     assert parse_text("y.md", "---\ntags: [integration]\n---\n").is_integration
     assert parse_text("z.md", "Some text #integration here").is_integration
     assert not parse_text("w.md", "# Just a note\n[[Link]]").is_integration
+
+
+def test_lines_keep_the_fields_and_only_the_headings_lint_points_at() -> None:
+    note = parse_text("Integrations/Order Sync.md", NOTE)
+    lines = dict(note.fields.lines)
+    headings = {key: line for key, line in lines.items() if key.startswith("heading:")}
+    assert headings == {
+        "heading:integration overview": 3,
+        "heading:integration architecture": 10,
+        "heading:components": 11,
+        "heading:documentation": 34,
+    }
+    assert set(headings) == LINT_HEADINGS
+    assert {"integration_id", "status", "source", "target"} <= lines.keys()
+    # The template's other headings (Data Mapping, ...) are not kept.
+    assert note.fields.line_of("heading:data mapping", 0) == 0
+
+
+def test_every_heading_lint_looks_up_is_kept() -> None:
+    lint = (ROOT / "src/intgraph/queries/lint.py").read_text(encoding="utf-8")
+    looked_up = set(re.findall(r"line_of\(\s*\"(heading:[^\"]*)\"", lint))
+    assert looked_up and looked_up <= LINT_HEADINGS
 
 
 def test_sample_vault_template_is_the_shared_template() -> None:

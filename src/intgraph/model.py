@@ -6,10 +6,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
-#: Every ``[[...]]`` of the integration note template: placeholders, never links.
 #: The kinds of graph node (see :mod:`intgraph.graph`).
 SYSTEM, INTEGRATION, DOCUMENT = "system", "integration", "document"
 
+#: Every ``[[...]]`` of the integration note template: placeholders, never links.
 TEMPLATE_PLACEHOLDER_LINKS = frozenset(
     {
         "system_1",
@@ -33,6 +33,19 @@ TEMPLATE_PLACEHOLDER_LINKS = frozenset(
         "integration_owner",
         "technical_lead",
         "support_team",
+    }
+)
+
+#: The headings whose lines :attr:`IntegrationFields.lines` keeps (``heading:`` and the
+#: heading's text, lower-cased): those lint points its findings at. A note's other
+#: headings (three dozen in a filled-in template) are not kept: every cache and every
+#: worker's result would otherwise carry them, for nothing to read.
+LINT_HEADINGS = frozenset(
+    {
+        "heading:integration overview",
+        "heading:integration architecture",
+        "heading:components",
+        "heading:documentation",
     }
 )
 
@@ -142,11 +155,14 @@ class IntegrationFields:
     documents: tuple[tuple[str, Ref], ...] = ()
     owner: Ref | None = None
     metadata: tuple[tuple[str, str], ...] = ()
+    #: (key, line) of each field written (``status``, ``source``...) and of the first of
+    #: each of the :data:`LINT_HEADINGS`, by key.
     lines: tuple[tuple[str, int], ...] = ()
 
     def line_of(self, name: str, default: int = 1) -> int:
         """The file line where ``name`` (a field such as ``status``, ``source`` or
-        ``heading:components``) was written, or ``default``."""
+        ``heading:components``, one of the :data:`LINT_HEADINGS`) was written, or
+        ``default``."""
         for key, line in self.lines:
             if key == name:
                 return line

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from sys import intern
 
-from intgraph.model import Endpoint, Field, Ref
+from intgraph.model import LINT_HEADINGS, Endpoint, Field, Ref
 from intgraph.parse.links import WIKILINK, split_wikilink
 from intgraph.parse.values import clean, is_unset, one_wikilink, refs_in
 
@@ -232,7 +232,8 @@ def read_fields(
         if head is None:
             break
         heading, key, level, documents, has_components, has_architecture = _heading(head.group(0))
-        lines_of.setdefault(key, first_line + index)
+        if key in LINT_HEADINGS:
+            lines_of.setdefault(key, first_line + index)
         if level == 1:
             if out.title is None and not is_unset(heading):
                 out.title = heading
