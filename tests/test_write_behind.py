@@ -48,6 +48,21 @@ def _saves_here(monkeypatch: pytest.MonkeyPatch, fail_in_child: bool = False) ->
     return here
 
 
+def _derivations(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """Append the pid of each process that derives a flows view to ``log`` (a file: a
+    forked child's writes reach it too)."""
+    from intgraph import graph
+
+    real = graph.orders
+
+    def logged(*args: Any) -> Any:
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    monkeypatch.setattr(graph, "orders", logged)
+
+
 def _no_child_left() -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
@@ -147,3 +162,15 @@ def test_ctrl_c_does_not_stop_the_child_that_writes_the_cache(
     assert here == [], "the child was not interrupted, so nothing is written again here"
     assert (tmp_path / "written").read_text(encoding="utf-8") == str(forks[0])
     _no_child_left()
+
+
+@linux_only
+def test_the_flows_view_is_derived_once_before_the_child_is_forked(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = tmp_path / "derived.log"
+    _derivations(monkeypatch, log)
+    load_vault(vault, cache_dir=tmp_path / "c", write_behind=True)
+    assert cache._BEHIND, "the snapshot is left to a child"
+    settle()
+    assert log.read_text(encoding="utf-8").split() == [str(os.getpid())]

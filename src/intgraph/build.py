@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from intgraph import cache as store
 from intgraph.codec import decode as decode_note
 from intgraph.codec import decode_fields
-from intgraph.graph import assemble
+from intgraph.graph import assemble, flows_of
 from intgraph.incremental import (
     MAX_CHANGED,
     RACY_NS,
@@ -158,6 +158,10 @@ def cold_load(
     blob = blob_parts(pieces)
     del pieces
     graph.graph["fields_loader"] = _fields_loader(blob)
+    # The flows view is derived here, before a child is forked to write the snapshot:
+    # the answer needs it and so does the snapshot, and derived after the fork it would
+    # be derived twice, each process paying a copy of every page it touched.
+    flows_of(graph)
     if directory is not None:
         save = functools.partial(
             _save_graph, directory, files, marks, graph_key, started, graph, aliases, blob, digests
