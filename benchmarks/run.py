@@ -15,7 +15,9 @@ whose peak RSS is read from the kernel (``os.wait4``'s ``ru_maxrss``, what
 - orphans, map and critical (``--format json --top 0``) on the warm cache;
 
 and, in this process, the hub's impact query with its JSON output, and the leaf's query,
-on a loaded landscape (median of 5). It prints one Markdown table per size with the
+on a loaded landscape (median of 5). ``--repeat N`` measures each process row N times
+(in rounds, the cache emptied at the start of each) and shows the median and the range.
+It prints one Markdown table per size with the
 ratio of each process's wall time to the floor's, and its CPU time (user + system, its
 worker processes included: steadier than wall time on a shared machine). These are
 measurements, not tests.
@@ -142,43 +144,69 @@ def vault_for(size: int, work: Path) -> tuple[Path, int, str]:
     return vault, made.notes, made.hub
 
 
-def measure(size: int, work: Path, core: bool = False) -> list[tuple[str, str, str, str, str]]:
+def measure(
+    size: int, work: Path, core: bool = False, repeat: int = 1
+) -> list[tuple[str, str, str, str, str]]:
     """The rows of one size: (measure, wall time, its ratio to the floor's, CPU time,
     peak RSS); with ``core``, only the rows issue 13 sets targets for (no orphans, map
-    or critical, which take minutes at 100,000 integrations)."""
+    or critical, which take minutes at 100,000 integrations). With ``repeat`` above 1,
+    each process row is measured that many times, in rounds (floor, cold, warm hub,
+    warm leaf, one note edited, ...: the cache emptied at the start of each), and
+    shown as the median with the range."""
     vault, notes, hub = vault_for(size, work)
-    # A real vault was not all written in the last second; files that were are checked
-    # by content (racy stat), which is not what a cold or warm run normally costs.
-    time.sleep(1.1)
     cache = work / f"cache-{size}"
-    shutil.rmtree(cache, ignore_errors=True)
     base = ["--vault", str(vault), "--cache-dir", str(cache)]
-    floor, floor_rss, floor_cpu = timed([str(vault)], [sys.executable, "-c", FLOOR])
-    rows = [("floor (read + one regex)", floor, floor_rss, floor_cpu)]
-    rows.append(("cold impact (cache written)", *timed(["impact", hub, *base, "--format", "json"])))
-    rows.append(("warm impact, hub", *timed(["impact", hub, *base, "--format", "json"])))
-    leaf = find_leaf(vault, cache)
-    rows.append(("warm impact, leaf", *timed(["impact", leaf, *base, "--format", "json"])))
-    edited = min((vault / "Integrations").rglob("*.md"))
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nEdited for the benchmark.\n")
-    rows.append(("one note edited, impact", *timed(["impact", hub, *base, "--format", "json"])))
-    if not core:
-        rows.append(("orphans (warm)", *timed(["orphans", *base, "--format", "json"])))
-        out = str(work / f"map-{size}.html")
-        rows.append(("map (warm)", *timed(["map", *base, "--out", out, "--force"])))
-        top = ["--format", "json", "--top", "0"]
-        rows.append(("critical (warm)", *timed(["critical", *base, *top])))
+    runs: dict[str, list[tuple[float, int, float]]] = {}
+    leaf = ""
+    for _ in range(repeat):
+        # A real vault was not all written in the last second; files that were are
+        # checked by content (racy stat), which is not what a cold or warm run costs.
+        time.sleep(1.1)
+        shutil.rmtree(cache, ignore_errors=True)
+        found = runs.setdefault
+        found("floor (read + one regex)", []).append(
+            timed([str(vault)], [sys.executable, "-c", FLOOR])
+        )
+        impact = ["--format", "json"]
+        found("cold impact (cache written)", []).append(timed(["impact", hub, *base, *impact]))
+        found("warm impact, hub", []).append(timed(["impact", hub, *base, *impact]))
+        leaf = leaf or find_leaf(vault, cache)
+        found("warm impact, leaf", []).append(timed(["impact", leaf, *base, *impact]))
+        edited = min((vault / "Integrations").rglob("*.md"))
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nEdited for the benchmark.\n")
+        found("one note edited, impact", []).append(timed(["impact", hub, *base, *impact]))
+        if not core:
+            found("orphans (warm)", []).append(timed(["orphans", *base, "--format", "json"]))
+            out = str(work / f"map-{size}.html")
+            found("map (warm)", []).append(timed(["map", *base, "--out", out, "--force"]))
+            top = ["--format", "json", "--top", "0"]
+            found("critical (warm)", []).append(timed(["critical", *base, *top]))
     # Last: a process started by one that holds a loaded landscape would report that
     # memory (and pay for copying its page tables) as its own.
     hub_query, leaf_query, leaf = in_process(vault, cache, hub)
+    floor = statistics.median(wall for wall, _rss, _cpu in runs["floor (read + one regex)"])
     table = [
-        (name, f"{secs:.2f} s", f"{secs / floor:.1f}×", f"{cpu:.2f} s", f"{rss:,} MB")
-        for name, secs, rss, cpu in rows
+        (
+            name,
+            _spread([wall for wall, _rss, _cpu in measured], "{:.2f}", " s"),
+            f"{statistics.median(wall for wall, _rss, _cpu in measured) / floor:.1f}×",
+            _spread([cpu for _wall, _rss, cpu in measured], "{:.2f}", " s"),
+            _spread([rss for _wall, rss, _cpu in measured], "{:,.0f}", " MB"),
+        )
+        for name, measured in runs.items()
     ]
     table.append(("hub query + JSON, in process", f"{hub_query * 1000:.1f} ms", "", "", ""))
     table.append((f"leaf query ({leaf}), in process", f"{leaf_query * 1000:.2f} ms", "", "", ""))
     print(f"measured {size:,} ({notes:,} notes)", file=sys.stderr)
     return table
+
+
+def _spread(values: list[float] | list[int], form: str, unit: str) -> str:
+    """One measurement as it was, or several as their median and range."""
+    if len(values) == 1:
+        return form.format(values[0]) + unit
+    low, mid, high = min(values), statistics.median(values), max(values)
+    return f"{form.format(mid)}{unit} ({form.format(low)}–{form.format(high)})"
 
 
 def compile_package() -> None:
@@ -207,6 +235,12 @@ def main() -> None:
         "--core", action="store_true", help="only the rows issue 13 sets targets for"
     )
     parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="measure each process row this many times: the median and the range",
+    )
+    parser.add_argument(
         "--keep", type=Path, help="generate into this folder and keep it (reused next time)"
     )
     args = parser.parse_args()
@@ -217,7 +251,7 @@ def main() -> None:
     tables = []
     try:
         for size in sizes:
-            tables.append((size, measure(size, work, args.core)))
+            tables.append((size, measure(size, work, args.core, max(1, args.repeat))))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
