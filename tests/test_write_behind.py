@@ -30,19 +30,21 @@ def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def _saves_here(monkeypatch: pytest.MonkeyPatch, fail_in_child: bool = False) -> list[int]:
-    """Count the snapshot writes this process makes (a forked child counts in its own
-    copy of the list); with ``fail_in_child``, a child's write raises."""
+def _saves_here(
+    monkeypatch: pytest.MonkeyPatch, fail_in_child: bool = False
+) -> list[tuple[str, ...]]:
+    """The parts of the snapshot writes this process makes (a forked child records in
+    its own copy of the list); with ``fail_in_child``, a child's write raises."""
     parent = os.getpid()
     real = build._save_graph
-    here: list[int] = []
+    here: list[tuple[str, ...]] = []
 
-    def counted(*args: Any) -> None:
+    def counted(*args: Any, parts: tuple[str, ...] = build.PARTS) -> None:
         if os.getpid() == parent:
-            here.append(parent)
+            here.append(parts)
         elif fail_in_child:
             raise OSError("the child's disk is full")
-        real(*args)
+        real(*args, parts=parts)
 
     monkeypatch.setattr(build, "_save_graph", counted)
     return here
@@ -91,7 +93,7 @@ def test_what_a_failed_child_did_not_write_is_written_on_settling(
     load_vault(vault, cache_dir=tmp_path / "c", write_behind=True)
     assert here == []
     settle()
-    assert len(here) == 1, "written here once the child failed"
+    assert sorted(here) == [("detail",), ("light",)], "each part written here once its child failed"
     _no_child_left()
     assert load_vault(vault, cache_dir=tmp_path / "c").report.snapshot
 
@@ -110,7 +112,7 @@ def test_without_write_behind_the_snapshot_is_written_before_the_load_returns(
 ) -> None:
     here = _saves_here(monkeypatch)
     load_vault(vault, cache_dir=tmp_path / "c")
-    assert len(here) == 1 and not cache._BEHIND
+    assert here == [build.PARTS] and not cache._BEHIND
     assert cache.size(tmp_path / "c", cache.GRAPH) > 0
 
 
@@ -121,7 +123,7 @@ def test_a_small_vault_is_written_before_the_load_returns(
     monkeypatch.setattr(build, "WRITE_BEHIND_MIN", notes + 1)
     here = _saves_here(monkeypatch)
     load_vault(vault, cache_dir=tmp_path / "c", write_behind=True)
-    assert len(here) == 1 and not cache._BEHIND, "no child for so little to write"
+    assert here == [build.PARTS] and not cache._BEHIND, "no child for so little to write"
 
 
 @pytest.mark.parametrize("command", [["systems"], ["impact", "Order ERP 00000"]])
@@ -174,3 +176,32 @@ def test_the_flows_view_is_derived_once_before_the_child_is_forked(
     assert cache._BEHIND, "the snapshot is left to a child"
     settle()
     assert log.read_text(encoding="utf-8").split() == [str(os.getpid())]
+
+
+@linux_only
+def test_the_two_parts_are_written_by_two_children_at_once(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = tmp_path / "parts.log"
+    real = build._save_graph
+
+    def logged(*args: Any, parts: tuple[str, ...] = build.PARTS) -> None:
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {' '.join(parts)}\n")
+        real(*args, parts=parts)
+
+    monkeypatch.setattr(build, "_save_graph", logged)
+    load_vault(vault, cache_dir=tmp_path / "c", write_behind=True)
+    assert len(cache._BEHIND[cache._where(tmp_path / "c")]) == 2
+    settle()
+    _no_child_left()
+    written = dict(line.split()[::-1] for line in log.read_text(encoding="utf-8").splitlines())
+    assert sorted(written) == ["detail", "light"]
+    assert len({*written.values(), str(os.getpid())}) == 3, "two children, neither this one"
+    assert (
+        cache.size(tmp_path / "c", cache.GRAPH) > 0 and cache.size(tmp_path / "c", cache.DETAIL) > 0
+    )
+    warm = load_vault(vault, cache_dir=tmp_path / "c")
+    assert warm.report.snapshot
+    edges = list(warm.graph.edges(keys=True, data=True))
+    assert edges == list(load_vault(vault).graph.edges(keys=True, data=True))

@@ -42,7 +42,7 @@ from intgraph.names import SystemNames
 from intgraph.reader import Progress, parse_stream
 from intgraph.records import Record, blob_parts, fields_piece, graph_record, record_aliases
 from intgraph.resolve import Resolver
-from intgraph.snapshot import encode_graph
+from intgraph.snapshot import encode_detail, encode_light
 from intgraph.vault import VaultFiles
 
 if TYPE_CHECKING:
@@ -167,8 +167,9 @@ def cold_load(
             _save_graph, directory, files, marks, graph_key, started, graph, aliases, blob, digests
         )
         if write_behind and len(files.notes) >= WRITE_BEHIND_MIN:
-            # The snapshot is written while the command answers.
-            store.write_behind(directory, save)
+            # The snapshot is written while the command answers, its two parts by two
+            # children: the command's answer and the two writes share the cores.
+            store.write_behind(directory, *(functools.partial(save, parts=(p,)) for p in PARTS))
         else:
             save()
     return Cold(
@@ -226,6 +227,11 @@ def _fields_loader(blob: list[bytes]) -> Any:
     return load
 
 
+#: The parts of a snapshot :func:`_save_graph` writes: the light part (with the stats
+#: index) and the detail part.
+PARTS = ("light", "detail")
+
+
 def _save_graph(
     directory: Path,
     files: VaultFiles,
@@ -236,39 +242,51 @@ def _save_graph(
     aliases: dict[str, tuple[str, ...]],
     blob: list[bytes],
     digests: dict[str, tuple[bytes, bytes]],
+    parts: tuple[str, ...] = PARTS,
 ) -> None:
-    """Write the snapshot (the light and detail parts of
-    :func:`intgraph.snapshot.encode_graph`, with the fields ``blob``) and the stats index."""
-    # The fields blob is most of the detail part: written as it is rather than copied in.
-    marker = b"intgraph fields blob " + os.urandom(16)
-    light, detail = encode_graph(graph, aliases, marker)
-    racy = {
-        rel: sha
-        for rel, (sha, _graph) in digests.items()
-        if files.stats.get(rel, (-1, 0))[1] >= started - RACY_NS
-    }
-    pieces = store.spliced(detail, marker, blob)
-    whole = None if pieces is not None else (*detail[:2], b"".join(blob))
-    del detail
+    """Write the snapshot's ``parts``: the light part of
+    :func:`intgraph.snapshot.encode_graph` with the stats index, and the detail part with
+    the fields ``blob``. (A run that finds the light part without the detail part builds
+    the detail part again: the order of the files is free.)"""
     from concurrent.futures import ThreadPoolExecutor
 
     # The detail part (hundreds of megabytes at 100,000 integrations) is digested and
     # written by a thread, which hashlib and the file writes let run beside this one
-    # while it writes the snapshot and the stats index. (A run that finds the snapshot
-    # without this detail part rebuilds the part: the order of the files is free.)
+    # while it writes the light part and the stats index.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        if pieces is not None:
-            detail_written = pool.submit(
-                store.write_payload, directory, store.DETAIL, graph_key, pieces, started
-            )
-        else:
-            detail_written = pool.submit(
-                store.write, directory, store.DETAIL, graph_key, whole, started
-            )
-        del pieces, whole
-        store.write(directory, store.GRAPH, graph_key, (light, racy), started)
-        save_index(directory, files, marks, graph_key, digests, started)
-        detail_written.result()
+        detail_written = None
+        if "detail" in parts:
+            payload = _detail_payload(graph, blob)
+            if isinstance(payload, list):
+                detail_written = pool.submit(
+                    store.write_payload, directory, store.DETAIL, graph_key, payload, started
+                )
+            else:
+                detail_written = pool.submit(
+                    store.write, directory, store.DETAIL, graph_key, payload, started
+                )
+            del payload
+        if "light" in parts:
+            racy = {
+                rel: sha
+                for rel, (sha, _graph) in digests.items()
+                if files.stats.get(rel, (-1, 0))[1] >= started - RACY_NS
+            }
+            light = encode_light(flows_of(graph), aliases)
+            store.write(directory, store.GRAPH, graph_key, (light, racy), started)
+            save_index(directory, files, marks, graph_key, digests, started)
+        if detail_written is not None:
+            detail_written.result()
+
+
+def _detail_payload(graph: nx.MultiDiGraph, blob: list[bytes]) -> list[Any] | tuple[Any, ...]:
+    """The detail part with the fields ``blob`` spliced in as it is (most of the part:
+    not copied), as :func:`intgraph.cache.write_payload` takes it; or, should the marker
+    be found elsewhere, the part whole, as :func:`intgraph.cache.write` takes it."""
+    marker = b"intgraph fields blob " + os.urandom(16)
+    detail = encode_detail(graph, marker)
+    pieces = store.spliced(detail, marker, blob)
+    return pieces if pieces is not None else (*detail[:2], b"".join(blob))
 
 
 def kept_notes(kept: Sequence[bytes], paths: Sequence[str]) -> tuple[Note, ...]:

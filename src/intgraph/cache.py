@@ -36,36 +36,45 @@ HEADER_ROOM = 1024
 _LENGTH = 8  # bytes of the length before each part
 
 
-#: Cache folders being written by a child: folder -> (wait for it, write it here).
-_BEHIND: dict[Path, tuple[Callable[[], Any], Callable[[], object]]] = {}
+#: Cache folders being written by children: folder -> for each child, (wait for it,
+#: write its part here).
+_BEHIND: dict[Path, list[tuple[Callable[[], Any], Callable[[], object]]]] = {}
 
 
-def write_behind(directory: Path, save: Callable[[], object]) -> None:
-    """Run ``save`` (which writes cache files into ``directory``) in a forked child, so
-    that this process can go on (answering the command) while it writes; run it here
-    when no child can be started. :func:`settle` waits for it."""
+def write_behind(directory: Path, *saves: Callable[[], object]) -> None:
+    """Run each of ``saves`` (each writes its own cache files into ``directory``) in a
+    forked child, so that this process can go on (answering the command) while they
+    write; run them here when no child can be started. :func:`settle` waits for them."""
     settle(directory)
     if not can_fork():
-        save()
+        for save in saves:
+            save()
         return
 
-    def work() -> bool:
-        # Ctrl-C stops the command, which then waits for this child: the cache it
-        # writes is finished rather than left to be done again in the command.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        save()
-        return True
+    def child(save: Callable[[], object]) -> Callable[[], bool]:
+        def work() -> bool:
+            # Ctrl-C stops the command, which then waits for this child: the cache it
+            # writes is finished rather than left to be done again in the command.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            save()
+            return True
 
-    _BEHIND[_where(directory)] = (forked(work, lambda done: done is True), save)
+        return work
+
+    pending = _BEHIND.setdefault(_where(directory), [])
+    for save in saves:
+        pending.append((forked(child(save), lambda done: done is True), save))
 
 
 def settle(directory: Path | None = None) -> None:
-    """Wait for the writes :func:`write_behind` left to a child (those into ``directory``,
-    or all); a write whose child failed is done again here, raising what it raises."""
+    """Wait for the writes :func:`write_behind` left to children (those into
+    ``directory``, or all); a write whose child failed is done again here (once every
+    child is done), raising what it raises."""
     for where in [_where(directory)] if directory is not None else list(_BEHIND):
-        pending = _BEHIND.pop(where, None)
-        if pending is not None and pending[0]() is None:
-            pending[1]()
+        pending = _BEHIND.pop(where, [])
+        failed = [save for wait, save in pending if wait() is None]
+        for save in failed:
+            save()
 
 
 def _where(directory: Path) -> Path:

@@ -39,7 +39,7 @@ from intgraph.model import (
 from intgraph.names import SystemNames
 from intgraph.reader import Progress, parse_many
 from intgraph.resolve import Resolver
-from intgraph.snapshot import LAYOUT_ERRORS, decode_graph, encode_graph
+from intgraph.snapshot import LAYOUT_ERRORS, decode_graph, encode_detail
 from intgraph.vault import VaultFiles, find_files
 from intgraph.warm import Saved, peek, saved_graph
 
@@ -319,7 +319,7 @@ def _detail(
             except LAYOUT_ERRORS:
                 pass  # a detail part of another layout: build the graph anew
         graph = build_graph(load_notes(), resolver, names)
-        store.write(directory, store.DETAIL, key, encode_graph(graph, aliases)[1], time.time_ns())
+        store.write(directory, store.DETAIL, key, encode_detail(graph), time.time_ns())
         return graph
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "SnapshotError",
     "decode_graph",
     "decode_light",
+    "encode_detail",
     "encode_graph",
     "encode_light",
 ]
@@ -60,22 +61,27 @@ def encode_graph(
     """(light part, detail part) of the graph and its alias map, as primitives; ``blob``
     is the integrations' fields already marshalled (see :func:`intgraph.records.blob_parts`),
     else they are encoded from the graph."""
+    from intgraph.graph import flows_of
+
+    return encode_light(flows_of(graph), aliases), encode_detail(graph, blob)
+
+
+def encode_detail(graph: nx.MultiDiGraph, blob: bytes | None = None) -> tuple[Any, ...]:
+    """The detail part of :func:`encode_graph` alone (``blob`` as there)."""
     from intgraph.graph import fields_of, flows_of
 
-    flows = flows_of(graph)
-    light = encode_light(flows, aliases)
-    light_nodes = light[0][0]
-    nodes = {n: None if n in light_nodes else _plain(a) for n, a in graph._node.items()}
+    light = flows_of(graph).node
+    nodes = {n: None if n in light else _plain(a) for n, a in graph._node.items()}
     if blob is None:
         fields = {
             node: encode_fields(fields_of(graph, node))
-            for node, attrs in light_nodes.items()
+            for node, attrs in light.items()
             if attrs["kind"] == INTEGRATION
         }
         blob = marshal.dumps(fields, 2)
     # The successor dicts hold only str keys and str-valued edge data: marshal takes
     # them as they are, without a copy.
-    return light, (nodes, graph._succ, blob)
+    return nodes, graph._succ, blob
 
 
 def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[Any, ...]:
