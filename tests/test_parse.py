@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from intgraph.model import LINT_HEADINGS
 from intgraph.parse import TEMPLATE_PLACEHOLDER_LINKS, parse_text
-from intgraph.parse.values import is_unset, refs_in
+from intgraph.parse.values import is_unset, owner_in, refs_in
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared/template/integration-note-template.md"
@@ -89,7 +89,7 @@ def test_template_fields() -> None:
     assert f.sources[0].interface == "IDoc" and f.sources[0].data == "Orders"
     assert [(e.ref.text, e.ref.line) for e in f.targets] == [
         ("Workday HCM", 21),
-        ("ServiceNow", 21),
+        ("ServiceNow (ITSM)", 21),  # a name is taken whole (names.py reads the note)
     ]
     assert [(r.text, r.is_link) for r in f.middleware] == [
         ("MuleSoft Anypoint", True),
@@ -258,3 +258,62 @@ def test_values_in_code_spans_are_kept_but_links_in_them_are_not() -> None:
     assert note.fields.sources[0].role == "`x`"
     assert note.fields.version == "`1.0`"
     assert not any(f.placeholder for f in note.raw_fields)
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("AT&T Billing", ["AT&T Billing"]),
+        ("R&D Portal, Q&A Hub", ["R&D Portal", "Q&A Hub"]),
+        ("SAP ERP & Salesforce", ["SAP ERP", "Salesforce"]),
+        ("SAP ERP and Salesforce; Workday", ["SAP ERP", "Salesforce", "Workday"]),
+        ("Salesforce (EU)", ["Salesforce (EU)"]),
+        ("Oracle EBS (R12), Oracle EBS (Cloud)", ["Oracle EBS (R12)", "Oracle EBS (Cloud)"]),
+        ("None (Tableau connects to Snowflake directly)", []),
+        ("N/A (carrier connector)", []),
+        ('[[<% tp.system.prompt("Target") %>]]', []),
+        ("[[<% tp.file.title %>|Source]], [[SAP ERP]]", ["SAP ERP"]),
+        ("[[SAP ERP (QA)]]", ["SAP ERP (QA)"]),
+    ],
+)
+def test_how_a_value_names_systems(value: str, names: list[str]) -> None:
+    assert [r.text for r in refs_in(value, 1, TEMPLATE_PLACEHOLDER_LINKS)] == names
+
+
+@pytest.mark.parametrize(
+    ("value", "owner"),
+    [
+        ("R&D Team", ("R&D Team", False)),
+        ("Smith, John", ("Smith, John", False)),
+        ("Finance and Accounting", ("Finance and Accounting", False)),
+        ("Platform Team (EMEA)", ("Platform Team (EMEA)", False)),
+        ("[[Jane Doe]] (interim), [[Bob]]", ("Jane Doe", True)),
+        ("[[integration_owner]]", None),
+        ("TBD", None),
+        ("[Owner name]", None),
+    ],
+)
+def test_an_owner_is_one_name(value: str, owner: tuple[str, bool] | None) -> None:
+    ref = owner_in(value, 1, TEMPLATE_PLACEHOLDER_LINKS)
+    assert (None if ref is None else (ref.text, ref.is_link)) == owner
+
+
+def test_owner_whole_in_the_footer_and_in_front_matter() -> None:
+    body = parse_text("a.md", NOTE.replace("- Owner: [[Jane Doe]]", "- Owner: R&D Team"))
+    assert body.fields.owner is not None and body.fields.owner.text == "R&D Team"
+    front = parse_text("b.md", "---\nowner: Finance and Accounting\n---\n" + NOTE)
+    assert front.fields.owner is not None
+    assert (front.fields.owner.text, front.fields.owner.is_link) == (
+        "Finance and Accounting",
+        False,
+    )
+
+
+def test_a_templater_link_is_a_placeholder_link() -> None:
+    text = NOTE.replace(
+        "   - Name: Workday HCM and ServiceNow (ITSM)", '   - Name: [[<% tp.system.prompt("T") %>]]'
+    )
+    note = parse_text("a.md", text)
+    assert not note.fields.targets
+    templater = [link for link in note.links if "<%" in link.target]
+    assert templater and all(link.placeholder for link in templater)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
@@ -53,6 +54,15 @@ LINT_HEADINGS = frozenset(
 def without_md(path: str) -> str:
     """``path`` without a trailing ``.md`` (any case), as Obsidian writes note links."""
     return path[:-3] if path.lower().endswith(".md") else path
+
+
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+
+
+def without_note(name: str) -> str:
+    """``name`` without a note in parentheses at its end ("ServiceNow (ITSM)" gives
+    "ServiceNow"), blanks and emphasis around it dropped; ``name`` when it has none."""
+    return _TRAILING_NOTE.sub("", name).strip().strip("*_").strip()
 
 
 def note_name(path: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from intgraph.model import Ref, name_key, note_name
+from intgraph.model import Ref, name_key, note_name, without_note
 from intgraph.resolve import Resolver
 
 
@@ -57,19 +57,33 @@ class SystemNames:
         return self.for_text(ref.text, ref.is_link, source)
 
     def for_text(self, text: str, is_link: bool, source: str) -> SystemId:
-        """:meth:`for_ref` of a reference given as its text and whether it is a link."""
+        """:meth:`for_ref` of a reference given as its text and whether it is a link.
+
+        A plain name with a note in parentheses at its end ("ServiceNow (ITSM)") that
+        names no note or alias itself means the note or alias its name without the note
+        names, if one does; else it is a system of its own, named by its whole text (so
+        "Salesforce (EU)" and "Salesforce (US)" stay two systems)."""
         text = text.strip()
-        resolved = self._resolver.resolve_path(text, source)
-        if resolved is not None:
-            return self.for_path(resolved)
-        alias = self.alias_target(text.rsplit("/", 1)[-1] if is_link else text)
-        if alias is not None:
-            return self.for_path(alias)
+        found = self._noted(text, is_link, source)
+        if found is None and not is_link:
+            base = without_note(text)
+            if base and base != text:
+                found = self._noted(base, False, source)
+        if found is not None:
+            return found
         key = "name:" + name_key(text)
         known = self._plain.get(key)
         if known is None:
             known = self._plain[key] = SystemId(key, text, None)
         return known
+
+    def _noted(self, text: str, is_link: bool, source: str) -> SystemId | None:
+        """The system of the note ``text`` names (by path, name or alias), if any."""
+        resolved = self._resolver.resolve_path(text, source)
+        if resolved is not None:
+            return self.for_path(resolved)
+        alias = self.alias_target(text.rsplit("/", 1)[-1] if is_link else text)
+        return None if alias is None else self.for_path(alias)
 
     def lookup(self, query: str) -> str | None:
         """The key of the note a query names by name, alias or path (None if no note)."""

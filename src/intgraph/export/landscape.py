@@ -168,7 +168,7 @@ def _system_owners(landscape: Landscape, paths: list[str | None]) -> dict[str, s
     """
     # Imported here: importing the parser costs every other command's start-up.
     from intgraph.parse import front
-    from intgraph.parse.values import refs_from_front
+    from intgraph.parse.values import owner_from_front
 
     found: dict[str, str] = {}
     root = landscape.files.root
@@ -180,10 +180,10 @@ def _system_owners(landscape: Landscape, paths: list[str | None]) -> dict[str, s
         meta = front.load(path, lines)
         if not meta.body_start or "owner" not in meta.data:
             continue
-        refs = refs_from_front(
+        ref = owner_from_front(
             front.text_list(meta.data["owner"]), meta.line_of("owner"), landscape.placeholders
         )
-        owner = _opt(refs[0].text) if refs else None
+        owner = _opt(ref.text) if ref is not None else None
         if owner:
             found[path] = owner
     return found

@@ -24,7 +24,7 @@ from intgraph.parse import front
 from intgraph.parse.fastmask import mask
 from intgraph.parse.fields import read_fields
 from intgraph.parse.links import scan_links
-from intgraph.parse.values import clean, refs_from_front
+from intgraph.parse.values import clean, is_placeholder_link, owner_from_front, refs_from_front
 from intgraph.vault import NoteText
 
 __all__ = ["TEMPLATE_PLACEHOLDER_LINKS", "parse_note", "parse_text"]
@@ -65,7 +65,7 @@ def parse_text(
     masked_text = "\n".join(masked)
     links = [
         replace(link, placeholder=True)
-        if link.kind in _PLACEHOLDER_KINDS and link.target in placeholders
+        if link.kind in _PLACEHOLDER_KINDS and is_placeholder_link(link.target, placeholders)
         else link
         for link in (*fm.links, *scan_links(masked, first, body_lines, masked_text))
     ]
@@ -136,9 +136,12 @@ def _apply_front_matter(
     fm_middleware = _front_refs(data, fm, ("middleware", "via"), placeholders)
     if fm_middleware:
         middleware = fm_middleware
-    fm_owner = _front_refs(data, fm, ("owner",), placeholders)
-    if fm_owner:
-        owner = fm_owner[0]
+    if "owner" in data:
+        fm_owner = owner_from_front(
+            front.text_list(data["owner"]), fm.line_of("owner"), placeholders
+        )
+        if fm_owner is not None:
+            owner = fm_owner
     return IntegrationFields(
         integration_id=values["integration_id"],
         version=values["version"],

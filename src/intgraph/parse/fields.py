@@ -10,7 +10,14 @@ from sys import intern
 
 from intgraph.model import LINT_HEADINGS, Endpoint, Field, Ref
 from intgraph.parse.links import WIKILINK, split_wikilink
-from intgraph.parse.values import clean, is_unset, one_wikilink, refs_in
+from intgraph.parse.values import (
+    clean,
+    is_placeholder_link,
+    is_unset,
+    one_wikilink,
+    owner_in,
+    refs_in,
+)
 
 # A heading line, searched in "\n" + text + "\n" (a line start is found far faster as a
 # literal "\n" than as a MULTILINE "^").
@@ -209,8 +216,7 @@ def read_fields(
                 if not (_unset(value_text, value, placeholders) if unset is None else unset):
                     out.metadata.append((label, value_text.strip()))
                 if key == "owner" and out.owner is None:
-                    owners = refs_in(value, line_no, placeholders)
-                    out.owner = owners[0] if owners else None
+                    out.owner = owner_in(value, line_no, placeholders)
                 continue
             if in_documents:
                 out.documents.extend((label, r) for r in refs_in(value, line_no, placeholders))
@@ -325,8 +331,8 @@ def _only_placeholder_links(value: str, placeholders: Collection[str]) -> bool:
     inner = one_wikilink(value)
     if inner is not None:  # the common case, answered as below
         target = split_wikilink(inner)[0]
-        return not target or target in placeholders
+        return not target or is_placeholder_link(target, placeholders)
     targets = [split_wikilink(m.group(2))[0] for m in WIKILINK.finditer(value)]
-    if not targets or not all(t in placeholders or not t for t in targets):
+    if not targets or not all(not t or is_placeholder_link(t, placeholders) for t in targets):
         return False
     return not any(ch.isalnum() for ch in WIKILINK.sub("", value))

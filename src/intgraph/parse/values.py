@@ -6,14 +6,14 @@ import re
 from collections.abc import Collection
 from urllib.parse import unquote
 
-from intgraph.model import Ref
+from intgraph.model import Ref, without_note
 from intgraph.parse.links import MDLINK, WIKILINK, destination, split_wikilink
 
 UNSET_WORDS = frozenset({"n/a", "none", "tbd", "tbc", "-", "—", "–"})
 _BRACKETED = re.compile(r"^\[[^\[\]]*\]$")
 _TEMPLATER = re.compile(r"<%.*?%>")
-_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
-_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+# "&" separates only with blanks on both sides: "AT&T" and "R&D Portal" are one name each.
+_SPLIT = re.compile(r"\s*(?:,|;|\band\b|(?<=\s)&(?=\s))\s*", re.IGNORECASE)
 _TOKEN = re.compile(r"\x00(\d+)\x00")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # A value that is one wikilink and nothing else (blanks around it aside).
@@ -62,15 +62,20 @@ def clean(value: str | None) -> str | None:
 def refs_in(value: str, line: int, placeholders: Collection[str]) -> list[Ref]:
     """Name references in a field value, in order: links and plain names.
 
-    The value is split on commas, semicolons, "and" and "&" outside links; a piece
-    holding a link contributes its links (other text in it is description), any
-    other piece is a plain name. Placeholder links (exact text, case-sensitive),
-    placeholder names and unset words are dropped.
+    The value is split on commas, semicolons, "and" and " & " (with blanks around it)
+    outside links; a piece holding a link contributes its links (other text in it is
+    description), any other piece is a plain name, taken whole as a link's target is
+    ("Salesforce (EU)": :meth:`intgraph.names.SystemNames.for_text` tells it from
+    "Salesforce (US)"). Placeholder links (exact text, case-sensitive, or a Templater
+    tag), placeholder names and unset words (also with a note after them, as in "None
+    (direct call)") are dropped.
     """
     inner = one_wikilink(value)
     if inner is not None:  # the common case, answered as refs_in_general answers it
         path = split_wikilink(inner)[0]
-        return [Ref(path, line, True)] if path and path not in placeholders else []
+        if not path or is_placeholder_link(path, placeholders):
+            return []
+        return [Ref(path, line, True)]
     return refs_in_general(value, line, placeholders)
 
 
@@ -87,7 +92,8 @@ def refs_in_general(value: str, line: int, placeholders: Collection[str]) -> lis
 
     def wiki(m: re.Match[str]) -> str:
         path = split_wikilink(m.group(2))[0]
-        return stash(Ref(path, line, True) if path and path not in placeholders else None)
+        keep = path and not is_placeholder_link(path, placeholders)
+        return stash(Ref(path, line, True) if keep else None)
 
     def markdown(m: re.Match[str]) -> str:
         dest = destination(m.group(3))
@@ -103,10 +109,38 @@ def refs_in_general(value: str, line: int, placeholders: Collection[str]) -> lis
         if tokens:
             found.extend(ref for t in tokens if (ref := links[int(t)]) is not None)
             continue
-        name = _TRAILING_NOTE.sub("", piece).strip().strip("*_").strip()
-        if not is_unset(name) and name not in placeholders:
+        name = piece.strip().strip("*_").strip()
+        base = without_note(name)
+        if not is_unset(base) and name not in placeholders and base not in placeholders:
             found.append(Ref(name, line, False))
     return found
+
+
+def is_placeholder_link(target: str, placeholders: Collection[str]) -> bool:
+    """True when a link to ``target`` is a placeholder: one of ``placeholders`` (exact
+    text), or holding a Templater tag (``[[<% tp.system.prompt("Target") %>]]``)."""
+    return target in placeholders or "<%" in target
+
+
+def owner_in(value: str, line: int, placeholders: Collection[str]) -> Ref | None:
+    """Whom a field value names as owner: its first link, or, in a value without links,
+    the whole value: an owner is one person or team, so "R&D Team", "Smith, John" and
+    "Finance and Accounting" are not split as a list of systems is. None when unset, a
+    placeholder, or links that are all placeholders."""
+    if "[[" in value or "](" in value:
+        return next((r for r in refs_in(value, line, placeholders) if r.is_link), None)
+    name = value.strip().strip("*_").strip()
+    if is_unset(without_note(name)) or name in placeholders:
+        return None
+    return Ref(name, line, False)
+
+
+def owner_from_front(texts: list[str], line: int, placeholders: Collection[str]) -> Ref | None:
+    """:func:`owner_in` of the first front-matter value (of ``texts``) that names one."""
+    return next(
+        (ref for text in texts if (ref := owner_in(text, line, placeholders)) is not None),
+        None,
+    )
 
 
 def refs_from_front(texts: list[str], line: int, placeholders: Collection[str]) -> list[Ref]:

@@ -1,0 +1,70 @@
+"""Which system a plain name means: whole names, notes in parentheses, ampersands, owners."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from intgraph.cli import main
+from intgraph.pipeline import load_vault
+
+
+def _note(root: Path, rel: str, text: str) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _integration(iid: str, source: str, target: str, owner: str = "") -> str:
+    extra = f'owner: "{owner}"\n' if owner else ""
+    return (
+        f"---\ntype: integration\nintegration_id: {iid}\nstatus: Production\n"
+        f'source: "{source}"\ntarget: "{target}"\n{extra}---\n# {iid}\n'
+    )
+
+
+def _vault(tmp_path: Path) -> Path:
+    root = tmp_path / "vault"
+    (root / ".obsidian").mkdir(parents=True)
+    _note(root, "a.md", _integration("INT-2024-001", "AT&T Billing", "R&D Portal", "R&D Team"))
+    _note(root, "b.md", _integration("INT-2024-002", "Salesforce (EU)", "Oracle EBS (R12)"))
+    _note(root, "c.md", _integration("INT-2024-003", "Salesforce (US)", "Oracle EBS (Cloud)"))
+    _note(root, "d.md", _integration("INT-2024-004", "ServiceNow (ITSM)", "Oracle EBS (Cloud)",
+                                     "Finance and Accounting"))  # fmt: skip
+    _note(root, "Systems/ServiceNow.md", "---\ntype: system\n---\n# ServiceNow\n")
+    return root
+
+
+def test_plain_names_are_whole_and_a_note_in_parentheses_finds_its_note(tmp_path: Path) -> None:
+    landscape = load_vault(_vault(tmp_path))
+    names = sorted(d["name"] for d in landscape.flows.node.values() if d["kind"] == "system")
+    assert names == [
+        "AT&T Billing",
+        "Oracle EBS (Cloud)",
+        "Oracle EBS (R12)",
+        "R&D Portal",
+        "Salesforce (EU)",
+        "Salesforce (US)",
+        "ServiceNow",  # "ServiceNow (ITSM)" names no note itself: its note is ServiceNow's
+    ]
+    paths = {d["name"]: d["path"] for d in landscape.flows.node.values() if d["kind"] == "system"}
+    assert paths["ServiceNow"] == "Systems/ServiceNow.md"
+
+
+def test_critical_and_integrations_see_the_systems_as_written(tmp_path: Path) -> None:
+    root = _vault(tmp_path)
+    listed = CliRunner().invoke(main, ["integrations", "--vault", str(root), "--no-cache",
+                                       "--format", "json"])  # fmt: skip
+    assert listed.exit_code == 0, listed.output
+    rows = {r["id"]: r for r in json.loads(listed.output)["integrations"]}
+    assert rows["INT-2024-001"]["sources"] == ["AT&T Billing"]
+    assert rows["INT-2024-001"]["targets"] == ["R&D Portal"]
+    assert rows["INT-2024-001"]["owner"] == "R&D Team"
+    assert rows["INT-2024-004"]["owner"] == "Finance and Accounting"
+    critical = CliRunner().invoke(main, ["critical", "--vault", str(root), "--no-cache",
+                                         "--format", "json", "--top", "0"])  # fmt: skip
+    assert critical.exit_code == 0, critical.output
+    text = critical.output
+    assert '"AT"' not in text and '"T Billing"' not in text and '"R"' not in text
