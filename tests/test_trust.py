@@ -303,3 +303,42 @@ def test_reports_written_into_the_vault_are_skipped_next_run(tmp_path: Path) -> 
     after["summary"].pop("notes")
     assert after == before
     assert run("lint", "--vault", str(root), "--today", "2026-01-01").stdout == lint_before
+
+
+def test_out_files_follow_the_umask_or_keep_the_mode_they_had(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    links = str(FIXTURES / "links")
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "new.json"
+        assert (
+            run("orphans", "--vault", links, "--format", "json", "--out", str(fresh)).exit_code == 0
+        )
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        kept = tmp_path / "kept.json"
+        kept.write_text("{}\n", encoding="utf-8")
+        kept.chmod(0o664)
+        args = ("orphans", "--vault", links, "--format", "json", "--out", str(kept), "--force")
+        assert run(*args).exit_code == 0
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o664 and kept.read_text() != "{}\n"
+        os.umask(0o077)
+        private = tmp_path / "private.json"
+        assert (
+            run("orphans", "--vault", links, "--format", "json", "--out", str(private)).exit_code
+            == 0
+        )
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.json", "new.json", "private.json"]
+
+
+def test_links_in_a_title_do_not_break_markdown_links(tmp_path: Path) -> None:
+    title = "# [[Alpha]] to [[Beta|B]] orders\n"
+    root = _vault(tmp_path, {"Alpha to Beta.md": title + FEED.split("\n", 1)[1]})
+    for command in (["integrations"], ["impact", "Alpha"]):
+        result = run(*command, "--vault", str(root), "--no-cache", "--format", "markdown")
+        assert result.exit_code == 0, result.output
+        assert "[[Alpha to Beta\\|INT-2026-001 Alpha to B orders]]" in result.output, result.output

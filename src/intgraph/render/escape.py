@@ -49,11 +49,20 @@ def markdown(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", value)
 
 
+#: A wikilink or embed inside a label: shown as its display text.
+_LINK_IN_LABEL = re.compile(r"!?\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
+
+
 def wikilink(path: str, label: str, in_table: bool = True) -> str:
-    """A wikilink to ``path`` (``.md`` dropped) shown as ``label``; ``|`` escaped in tables."""
+    """A wikilink to ``path`` (``.md`` dropped) shown as ``label``; ``|`` escaped in tables.
+
+    Links in the label (a title such as ``[[SAP ERP]] to [[Salesforce|SFDC]]``) are
+    shown as their display text, and no other ``[[`` or ``]]`` is left in it: either
+    would end the link early."""
     target = without_md(path)
     target = terminal(target).replace("]]", "")
-    shown = terminal(label).replace("]]", "").replace("|", "/")
+    shown = _LINK_IN_LABEL.sub(lambda m: m.group(2) or m.group(1), terminal(label))
+    shown = shown.replace("[[", "").replace("]]", "").replace("|", "/")
     if shown == target:
         return f"[[{target}]]"
     bar = "\\|" if in_table else "|"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 
 from intgraph.errors import OutputError
@@ -106,15 +107,52 @@ def write_text(path: str | Path, text: str, force: bool = False) -> Path:
     data = mark(target, text).encode("utf-8")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only a run that writes a file pays for it
-
-        with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, target)
+        _replace(target, data)
     except OSError as exc:
         raise OutputError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from exc
     _remember(target, data)
     return Path(path).expanduser()
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``target`` and rename it into place, so
+    a reader never sees half a file. It gets the mode of the file it replaces, or, for a
+    new file, the one the umask gives (a temporary file is private to its owner: a map
+    or an import folder would be unreadable to the web server or database that reads
+    it)."""
+    import tempfile  # only a run that writes a file pays for it
+
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as handle:
+        try:
+            handle.write(data)
+            os.fchmod(handle.fileno(), mode)
+        except OSError:
+            handle.close()
+            os.unlink(handle.name)
+            raise
+    try:
+        os.replace(handle.name, target)
+    except OSError:
+        os.unlink(handle.name)
+        raise
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and restored at once
+    os.umask(mask)
+    return mask
 
 
 def default_output(vault: str | Path, name: str) -> Path:
