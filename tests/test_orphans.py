@@ -45,6 +45,7 @@ def test_categories(report) -> None:  # type: ignore[no-untyped-def]
     assert data["ambiguous"] == [
         {
             "target": "Shared Name",
+            "alias": False,
             "candidates": ["Team A/Shared Name.md", "Team B/Shared Name.md"],
             "occurrences": [
                 {"path": "Hub.md", "line": 9, "resolved_to": "Team A/Shared Name.md"},
@@ -173,3 +174,30 @@ def test_out_to_unwritable_path_exit_2(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     result = run("orphans", "--vault", fixture("links"), "--out", str(blocker / "r.md"))
     assert result.exit_code == 2 and "cannot write" in result.stderr
+
+
+def test_an_alias_two_notes_declare_is_ambiguous(tmp_path: Path) -> None:
+    systems = tmp_path / "Systems"
+    systems.mkdir()
+    (systems / "SAP ERP.md").write_text("---\ntype: system\naliases: [ERP]\n---\n", "utf-8")
+    (systems / "Oracle EBS.md").write_text("---\ntype: system\naliases: [ERP]\n---\n", "utf-8")
+    (systems / "Workday.md").write_text("---\ntype: system\naliases: [HR]\n---\n", "utf-8")
+    (tmp_path / "i.md").write_text(
+        "---\ntype: integration\nintegration_id: INT-2024-001\nsource: '[[ERP]]'\n"
+        "target: '[[HR]]'\n---\n",
+        "utf-8",
+    )
+    report = orphan_report(load_vault(tmp_path))
+    assert [(a.target, a.candidates) for a in report.ambiguous] == [
+        ("ERP", ("Systems/Oracle EBS.md", "Systems/SAP ERP.md"))
+    ]
+    assert [o.resolved_to for o in report.ambiguous[0].occurrences] == ["Systems/Oracle EBS.md"]
+    assert [(u.target, u.kind, u.alias_of) for u in report.unresolved] == [
+        ("HR", "alias", "Systems/Workday.md")
+    ]
+    failed = run("orphans", "--vault", str(tmp_path), "--fail-on", "ambiguous", "--format", "json")
+    assert failed.exit_code == 1
+    data = json.loads(failed.stdout)
+    assert data["summary"]["ambiguous"] == 1 and data["ambiguous"][0]["alias"] is True
+    text = render.render_markdown(report)
+    assert "`ERP` is an alias of" in text and "taken for [[Systems/Oracle EBS]]" in text

@@ -33,17 +33,28 @@ class SystemNames:
         self._note_aliases: dict[str, tuple[str, ...]] = dict(aliases)
         self._plain: dict[str, SystemId] = {}
         self._paths: dict[str, SystemId] = {}
+        #: alias key -> every note path declaring it, in path order (the first wins).
+        self._declared: dict[str, list[str]] = {}
         for path in sorted(aliases):
             for alias in aliases[path]:
-                self._aliases.setdefault(name_key(alias), path)
+                declared = self._declared.setdefault(name_key(alias), [])
+                if path not in declared:
+                    declared.append(path)
+        self._aliases = {key: paths[0] for key, paths in self._declared.items()}
 
     def aliases_of(self, path: str | None) -> tuple[str, ...]:
         """The aliases declared by the note at ``path``."""
         return self._note_aliases.get(path, ()) if path else ()
 
     def alias_target(self, text: str) -> str | None:
-        """The note path whose ``aliases`` include ``text``, if any."""
+        """The note path whose ``aliases`` include ``text``, if any (of several, the
+        first by path: see :meth:`alias_sources`)."""
         return self._aliases.get(name_key(text))
+
+    def alias_sources(self, text: str) -> tuple[str, ...]:
+        """Every note path whose ``aliases`` include ``text``, in path order: more than
+        one, and the alias is ambiguous (Obsidian resolves it to none of them)."""
+        return tuple(self._declared.get(name_key(text), ()))
 
     def for_path(self, path: str) -> SystemId:
         """The system named by the note (or attachment) at ``path``."""

@@ -32,11 +32,15 @@ class Unresolved:
 
 @dataclass(frozen=True)
 class Ambiguous:
-    """A bare-name target that several files match."""
+    """A bare-name target that several files match, or an alias that several notes
+    declare (each occurrence's ``resolved_to`` is then the note intgraph takes it for,
+    the first by path: Obsidian opens none)."""
 
     target: str
     candidates: tuple[str, ...]
     occurrences: tuple[Occurrence, ...]
+    #: True for an alias that the ``candidates`` (notes) all declare.
+    alias: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ def orphan_report(landscape: Landscape) -> OrphanReport:
     aliases: dict[tuple[str, str], str] = {}
     ambiguous: dict[str, list[tuple[str, Occurrence]]] = {}
     candidates: dict[str, set[str]] = {}
+    alias_groups: set[str] = set()
     inbound: set[str] = set()
     outbound: set[str] = set()
     total = 0
@@ -88,7 +93,17 @@ def orphan_report(landscape: Landscape) -> OrphanReport:
         if res.link.placeholder:
             unresolved.setdefault(("placeholder", shown.lower()), []).append((shown, here))
         elif res.resolved is None:
-            alias = landscape.names.alias_target(res.link.target.rsplit("/", 1)[-1])
+            name = res.link.target.rsplit("/", 1)[-1]
+            alias = landscape.names.alias_target(name)
+            declared = landscape.names.alias_sources(name) if alias else ()
+            if len(declared) > 1:  # an alias several notes declare: ambiguous
+                group = name_key(shown)
+                ambiguous.setdefault(group, []).append(
+                    (shown, Occurrence(note, res.link.line, alias))
+                )
+                candidates.setdefault(group, set()).update(declared)
+                alias_groups.add(group)
+                continue
             kind = "alias" if alias else "missing"
             key = (kind, name_key(shown))
             unresolved.setdefault(key, []).append((shown, here))
@@ -118,7 +133,12 @@ def orphan_report(landscape: Landscape) -> OrphanReport:
         ambiguous=tuple(
             sorted(
                 (
-                    Ambiguous(_first(items), tuple(sorted(candidates[key])), _places(items))
+                    Ambiguous(
+                        _first(items),
+                        tuple(sorted(candidates[key])),
+                        _places(items),
+                        key in alias_groups,
+                    )
                     for key, items in ambiguous.items()
                 ),
                 key=lambda a: (a.target.lower(), a.target),

@@ -179,10 +179,17 @@ def from_orphans(report: OrphanReport, locations: Locations) -> list[Annotation]
     rid, level, _, _ = rule["ambiguous"]
     for a in report.ambiguous:
         for o in a.occurrences:
-            message = (
-                f"[[{a.target}]] matches {len(a.candidates)} files ({', '.join(a.candidates)}); "
-                f"from here Obsidian opens {o.resolved_to}"
-            )
+            if a.alias:
+                message = (
+                    f"[[{a.target}]] is an alias of {len(a.candidates)} notes "
+                    f"({', '.join(a.candidates)}), which Obsidian leaves unresolved; "
+                    f"intgraph takes it for {o.resolved_to}"
+                )
+            else:
+                message = (
+                    f"[[{a.target}]] matches {len(a.candidates)} files "
+                    f"({', '.join(a.candidates)}); from here Obsidian opens {o.resolved_to}"
+                )
             items.append((rid, level, o.path, o.line, message, a.target.lower()))
     rid, level, _, _ = rule["orphans"]
     for path in report.orphan_notes:

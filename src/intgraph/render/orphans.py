@@ -44,6 +44,7 @@ def to_dict(report: OrphanReport) -> dict[str, Any]:
         "ambiguous": [
             {
                 "target": a.target,
+                "alias": a.alias,
                 "candidates": list(a.candidates),
                 "occurrences": [
                     {"path": o.path, "line": o.line, "resolved_to": o.resolved_to}
@@ -133,10 +134,16 @@ def render_markdown(report: OrphanReport) -> str:
         lines.append("None.")
     for a in report.ambiguous:
         options = ", ".join(escape.wikilink(c, without_md(c), False) for c in a.candidates)
-        lines.append(f"- `{escape.code(a.target)}` could be {options}")
+        if a.alias:
+            lines.append(
+                f"- `{escape.code(a.target)}` is an alias of {options} (Obsidian opens none)"
+            )
+        else:
+            lines.append(f"- `{escape.code(a.target)}` could be {options}")
         for o in a.occurrences:
             chosen = escape.wikilink(o.resolved_to or "", without_md(o.resolved_to or ""), False)
-            lines.append(f"    - {_source(o)} opens {chosen}")
+            verb = "taken for" if a.alias else "opens"
+            lines.append(f"    - {_source(o)} {verb} {chosen}")
     lines += ["", f"## Orphan notes ({counts['orphan_notes']})", ""]
     if not report.orphan_notes:
         lines.append("None.")
