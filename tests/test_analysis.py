@@ -233,6 +233,7 @@ def test_select_methods(vaults: dict[str, Landscape]) -> None:
     assert picked(d, "classification:External") == ["INT-2026-103"]
     assert picked(d, "folder:Integrations/Finance/") == ["INT-2026-103", "INT-2026-104"]
     assert picked(d, "folder:integrations/fin") == []
+    assert picked(d, "folder:./Integrations/Finance") == ["INT-2026-103", "INT-2026-104"]
     assert picked(d, "tag:sales") == ["INT-2026-101", "INT-2026-102"]
     assert picked(d, "tag:#finance") == ["INT-2026-103"]
     assert picked(d, "system:Billing") == ["INT-2026-101", "INT-2026-103"]

@@ -78,6 +78,10 @@ def test_path_usage_errors() -> None:
         ["path", "Orders", "Billing", "--vault", DIAMOND, "--status", "Prod"],
         "unknown status 'Prod' for --status",
     )
+    one_line_error(
+        ["integrations", "--vault", DIAMOND, "--select", "status:Prod"],
+        "unknown status 'Prod' for --select status:Prod",
+    )
     assert run("path", "Orders", "Billing", "--vault", DIAMOND, "--max-paths", "0").exit_code == 2
     assert run("path", "Orders", "--vault", DIAMOND).exit_code == 2
 

@@ -79,6 +79,8 @@ MUTATIONS = [
     ("IG701", ("- Next Review: 2027-05-01", "- Next Review: 2026-03-01"), 287),
     ("IG702", ("- Last Tested: 2026-09-15", "- Last Tested: 2024-05-10"), 289),
     ("IG703", ("- Last Tested: 2026-09-15", "- Last Tested: last spring"), 289),
+    ("IG703", ("- Created: 2026-01-10", "- Created: 01/02/2024"), 279),
+    ("IG703", ("- Last Updated: 2026-01-10", "- Last Updated: Jan 10"), 280),
     ("IG801", ("   - Runbook: [[Clean Runbook]]", "   - Runbook: N/A"), 230),
 ]
 

@@ -40,6 +40,11 @@ def test_exclude_globs() -> None:
         ("**/Drafts", "x/y/Drafts", True),
         ("Drafts?", "Drafts1", True),
         ("drafts", "Drafts", True),
+        ("./Archive", "Archive", True),
+        ("./Archive", "Team/Archive", False),
+        ("/Archive", "Team/Archive", False),
+        (".\\Archive\\", "Archive", True),
+        ("./Live/*", "Live/a.md", True),
     ],
 )
 def test_glob(pattern: str, path: str, matches: bool) -> None:

@@ -66,9 +66,14 @@ class NoteText:
 def glob_to_regex(pattern: str) -> re.Pattern[str]:
     """Compile a gitignore-like glob: ``**`` crosses folders, ``*`` and ``?`` do not.
 
-    A pattern without ``/`` matches a file or folder name at any depth.
+    A pattern without ``/`` matches a file or folder name at any depth; one that starts
+    with ``/`` or ``./`` (a path from the vault's root, as a shell completes it) only there.
     """
-    pattern = pattern.strip().replace("\\", "/").strip("/")
+    pattern = pattern.strip().replace("\\", "/")
+    anchored = pattern.startswith(("/", "./"))
+    while pattern.startswith(("./", "/")):
+        pattern = pattern[2:] if pattern.startswith("./") else pattern[1:]
+    pattern = pattern.strip("/")
     out: list[str] = []
     i = 0
     while i < len(pattern):
@@ -89,7 +94,7 @@ def glob_to_regex(pattern: str) -> re.Pattern[str]:
             out.append(re.escape(c))
         i += 1
     body = "".join(out)
-    prefix = "(?:.*/)?" if "/" not in pattern else ""
+    prefix = "(?:.*/)?" if "/" not in pattern and not anchored else ""
     return re.compile(f"^{prefix}{body}$", re.IGNORECASE)
 
 

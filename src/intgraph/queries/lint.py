@@ -55,7 +55,11 @@ CODES: dict[str, tuple[str, str]] = {
     "IG602": ("warning", "Integration Status in the Metadata footer disagrees with the Status"),
     "IG701": ("warning", "Next Review is in the past"),
     "IG702": ("warning", "Last Tested is older than --max-test-age days"),
-    "IG703": ("warning", "a date field is not YYYY-MM-DD"),
+    "IG703": (
+        "warning",
+        "a date field of the Metadata footer (Created, Last Updated, Next Review, Last Tested) "
+        "is not YYYY-MM-DD",
+    ),
     "IG801": ("error", "a Production integration with no runbook link"),
     "IG901": ("error", "front matter that is not valid YAML"),
     "IG902": ("warning", "a file that is not valid UTF-8, read as cp1252"),
@@ -249,7 +253,7 @@ def _dates(note: Note, today: dt.date, max_test_age: int) -> list[Finding]:
     from intgraph.parse.values import is_unset
 
     out: list[Finding] = []
-    for label in ("Next Review", "Last Tested"):
+    for label in ("Created", "Last Updated", "Next Review", "Last Tested"):
         raw = note.fields.meta(label)
         if raw is None or is_unset(raw):
             continue

@@ -136,7 +136,7 @@ def _match(landscape: Landscape, term: Term, candidates: Iterable[str]) -> set[s
     graph = landscape.graph
     value = term.value
     if term.method == "status":
-        check_statuses(graph, [value])
+        check_statuses(graph, [value], f"--select status:{value}")
         return {n for n in candidates if has_status(graph, n, {value.lower()})}
     if term.method in ("owner", "category", "classification"):
         test = _glob(value)
@@ -147,7 +147,10 @@ def _match(landscape: Landscape, term: Term, candidates: Iterable[str]) -> set[s
         }[term.method]
         return {n for n in candidates if test(field(n))}
     if term.method == "folder":
-        prefix = value.strip("/").lower() + "/"
+        folder = value.replace("\\", "/")
+        while folder.startswith(("./", "/")):
+            folder = folder[2:] if folder.startswith("./") else folder[1:]
+        prefix = folder.strip("/").lower() + "/"
         return {n for n in candidates if graph._node[n]["path"].lower().startswith(prefix)}
     if term.method == "tag":
         tag = value.lstrip("#").lower()

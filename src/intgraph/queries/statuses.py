@@ -26,8 +26,11 @@ def known_statuses(graph: nx.MultiDiGraph | Flows) -> list[str]:
     return sorted(found.values(), key=str.lower)
 
 
-def check_statuses(graph: nx.MultiDiGraph | Flows, statuses: Iterable[str]) -> tuple[str, ...]:
-    """Return ``statuses`` unchanged, or raise UsageError naming those the vault does not know.
+def check_statuses(
+    graph: nx.MultiDiGraph | Flows, statuses: Iterable[str], option: str = "--status"
+) -> tuple[str, ...]:
+    """Return ``statuses`` unchanged, or raise UsageError naming those the vault does not know
+    (and the ``option`` they were given with).
 
     Statuses compare case-insensitively with the template's four and those in the vault.
     """
@@ -39,7 +42,7 @@ def check_statuses(graph: nx.MultiDiGraph | Flows, statuses: Iterable[str]) -> t
     unknown = [s for s in wanted if s.lower() not in keys]
     if unknown:
         raise UsageError(
-            f"unknown status {', '.join(repr(s) for s in unknown)} for --status: "
+            f"unknown status {', '.join(repr(s) for s in unknown)} for {option}: "
             f"known statuses are {', '.join(known)}"
         )
     return wanted
