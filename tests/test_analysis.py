@@ -288,6 +288,27 @@ def test_select_errors(vaults: dict[str, Landscape]) -> None:
         picked(d, "Orders+,")
 
 
+def test_select_quotes_names_with_colons_commas_and_pluses(tmp_path: Path) -> None:
+    def feed(iid: str, source: str, target: str) -> str:
+        return (
+            f"---\ntype: integration\nintegration_id: {iid}\nstatus: Production\n"
+            f"source: '[[{source}]]'\ntarget: '[[{target}]]'\n---\n# {iid}\n"
+        )
+
+    (tmp_path / "a.md").write_text(feed("INT-2026-001", "Host: Main", "Sales, EMEA"))
+    (tmp_path / "b.md").write_text(feed("INT-2026-002", "Sales, EMEA", "Notepad++"))
+    (tmp_path / "c.md").write_text(feed("INT-2026-003", "Other", "Notepad++"))
+    landscape = load_vault(tmp_path)
+    assert picked(landscape, '"Host: Main"+') == ["INT-2026-001", "INT-2026-002"]
+    assert picked(landscape, 'system:"Sales, EMEA"') == ["INT-2026-001", "INT-2026-002"]
+    assert picked(landscape, '+"Notepad++"') == ["INT-2026-001", "INT-2026-002", "INT-2026-003"]
+    assert picked(landscape, '"Notepad++"') == ["INT-2026-002", "INT-2026-003"]
+    assert picked(landscape, '"Notepad++",status:production,"Sales, EMEA"') == ["INT-2026-002"]
+    assert picked(landscape, 'owner:"*"') == []
+    with pytest.raises(UsageError, match="not closed"):
+        picked(landscape, '"Notepad++')
+
+
 def test_retire_mentions_skip_front_matter_fields(tmp_path: Path) -> None:
     (tmp_path / "Systems").mkdir()
     for name in ("Alpha", "Beta"):

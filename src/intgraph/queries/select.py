@@ -37,6 +37,8 @@ METHODS: tuple[str, ...] = (
 )
 _GRAPH = re.compile(r"^(?:(\d*)\+)?(.*?)(?:\+(\d*))?$", re.DOTALL)
 _METHOD = re.compile(r"^([A-Za-z_]+):(.*)$", re.DOTALL)
+# A system name in double quotes is taken as it is: "Host: Main"+, +"Notepad++".
+_QUOTED = re.compile(r'^(?:(\d*)\+)?"([^"]*)"(?:\+(\d*))?$', re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,12 @@ def parse_term(text: str) -> Term:
     term = text.strip()
     if not term:
         raise UsageError("empty --select term")
+    quoted = _QUOTED.match(term)
+    if quoted:
+        return _graph_term(term, quoted.group(2).strip(), quoted.group(1), quoted.group(3))
     method = _METHOD.match(term)
     if method:
-        name, value = method.group(1).lower(), method.group(2).strip()
+        name, value = method.group(1).lower(), _unquote(method.group(2).strip())
         if name not in METHODS:
             raise UsageError(
                 f"unknown --select method {method.group(1)!r}: "
@@ -73,7 +78,17 @@ def parse_term(text: str) -> Term:
         return Term(name, value)
     match = _GRAPH.match(term)
     assert match is not None  # the pattern matches every string
-    up_text, name, down_text = match.group(1), match.group(2).strip(), match.group(3)
+    return _graph_term(term, match.group(2).strip(), match.group(1), match.group(3))
+
+
+def _unquote(value: str) -> str:
+    """``value`` without one pair of double quotes around it."""
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return value[1:-1].strip()
+    return value
+
+
+def _graph_term(term: str, name: str, up_text: str | None, down_text: str | None) -> Term:
     if not name:
         raise UsageError(f"--select {term!r}: needs a system name")
     if up_text is None and down_text is None:
@@ -98,8 +113,21 @@ def _depth(text: str | None) -> int | None:
 
 
 def parse_expression(expression: str) -> tuple[Term, ...]:
-    """The terms of one ``--select`` expression (comma-separated: an intersection)."""
-    return tuple(parse_term(part) for part in expression.split(","))
+    """The terms of one ``--select`` expression (comma-separated: an intersection; a
+    comma inside double quotes belongs to a name). Raises UsageError for an unbalanced
+    quote."""
+    parts = [""]
+    quoted = False
+    for char in expression:
+        if char == '"':
+            quoted = not quoted
+        if char == "," and not quoted:
+            parts.append("")
+        else:
+            parts[-1] += char
+    if quoted:
+        raise UsageError(f"--select {expression!r}: a double quote is not closed")
+    return tuple(parse_term(part) for part in parts)
 
 
 def integration_nodes(graph: nx.MultiDiGraph) -> list[str]:
