@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from intgraph.cli import main
@@ -68,3 +69,21 @@ def test_critical_and_integrations_see_the_systems_as_written(tmp_path: Path) ->
     assert critical.exit_code == 0, critical.output
     text = critical.output
     assert '"AT"' not in text and '"T Billing"' not in text and '"R"' not in text
+
+
+def test_a_system_is_named_by_its_file_path_as_the_shell_gives_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _vault(tmp_path)
+    note = root / "Systems" / "ServiceNow.md"
+    for query in (str(note), "vault/Systems/ServiceNow.md", "Systems/ServiceNow.md"):
+        monkeypatch.chdir(tmp_path)
+        result = CliRunner().invoke(
+            main, ["impact", query, "--vault", str(root), "--no-cache", "--format", "json"]
+        )
+        assert result.exit_code == 0, (query, result.output)
+        assert json.loads(result.output)["system"] == "ServiceNow"
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("# elsewhere\n", encoding="utf-8")
+    missing = CliRunner().invoke(main, ["impact", str(outside), "--vault", str(root), "--no-cache"])
+    assert missing.exit_code == 2 and "unknown system" in missing.output

@@ -146,7 +146,7 @@ def cold_load(
     ordered = [records[rel] for rel in files.notes]
     del records
     aliases = record_aliases(ordered)
-    names = SystemNames(resolver, aliases)
+    names = SystemNames(resolver, aliases, files.root)
     try:
         graph = assemble(ordered, resolver, names)
     except ENTRY_ERRORS:

@@ -7,8 +7,10 @@ match case-insensitively after Unicode NFC.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from intgraph.model import Ref, name_key, note_name, without_note
 from intgraph.resolve import Resolver
@@ -26,9 +28,17 @@ class SystemId:
 class SystemNames:
     """Maps references (links and plain names) to systems, through notes and aliases."""
 
-    def __init__(self, resolver: Resolver, aliases: Mapping[str, tuple[str, ...]]) -> None:
-        """``aliases`` maps a note path to the aliases its front matter declares."""
+    def __init__(
+        self,
+        resolver: Resolver,
+        aliases: Mapping[str, tuple[str, ...]],
+        root: Path | None = None,
+    ) -> None:
+        """``aliases`` maps a note path to the aliases its front matter declares;
+        ``root``, the vault's folder, lets :meth:`lookup` take a file's path as a user's
+        shell gives it (absolute, or from the current folder)."""
         self._resolver = resolver
+        self._root = root
         self._aliases: dict[str, str] = {}
         self._note_aliases: dict[str, tuple[str, ...]] = dict(aliases)
         self._plain: dict[str, SystemId] = {}
@@ -97,8 +107,25 @@ class SystemNames:
         return None if alias is None else self.for_path(alias)
 
     def lookup(self, query: str) -> str | None:
-        """The key of the note a query names by name, alias or path (None if no note)."""
+        """The key of the note a query names by name, alias or path (vault-relative, or a
+        file's path inside the vault as the shell gives it); None if no note."""
         resolved = self._resolver.resolve_path(query.strip(), "")
         if resolved is None:
             resolved = self.alias_target(query)
+        if resolved is None:
+            inside = self._in_vault(query.strip())
+            resolved = self._resolver.resolve_path(inside, "") if inside else None
         return self.for_path(resolved).key if resolved else None
+
+    def _in_vault(self, text: str) -> str | None:
+        """The vault-relative path of the file at ``text`` (absolute, or from the current
+        folder), when it lies inside the vault."""
+        if self._root is None or not (
+            text.lower().endswith(".md") or "/" in text or os.sep in text
+        ):
+            return None
+        try:
+            full = Path(text).expanduser().resolve()
+            return full.relative_to(self._root.resolve()).as_posix()
+        except (OSError, RuntimeError, ValueError):
+            return None

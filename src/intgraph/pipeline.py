@@ -260,7 +260,7 @@ def _load(
         peeked.clear()  # a snapshot of another vault is not held through a rebuild
         if saved is not None:
             flows, aliases, base, parsed = saved
-            names = SystemNames(resolver, aliases)
+            names = SystemNames(resolver, aliases, files.root)
 
             def load_graph() -> nx.MultiDiGraph:
                 return _detail(directory, base, flows, aliases, load_once, resolver, names)
