@@ -200,3 +200,20 @@ def test_cli_text_json_and_exit_codes(tmp_path: Path) -> None:
     )
     assert run("lint", "--vault", str(FIXTURES / "lint"), "--today", "2026-11-01").exit_code == 0
     assert run("lint", "--vault", root, "--today", "01/11/2026").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("- Next Review: 2027-05-01", "- Next Review: [[2027-05-01]]"), set()),
+        (("- Next Review: 2027-05-01", "- Next Review: [[2026-03-01]]"), {("IG701", 287)}),
+        (("- Last Tested: 2026-09-15", "- Last Tested: 2026-09-15T10:00"), set()),
+        (("- Document ID: INT-2026-001", "- Document ID: [[INT-2026-001]]"), set()),
+        (("**Status**: Production", "**Status**: *Production*"), set()),
+        (("**Status**: Production", "**Status** - Production"), set()),
+    ],
+)
+def test_footer_and_overview_values_as_a_reader_writes_them(
+    tmp_path: Path, edit: tuple[str, str], expected: set[tuple[str, int]]
+) -> None:
+    assert set(codes(vault_with(tmp_path, edit))) == expected

@@ -255,9 +255,72 @@ def test_values_in_code_spans_are_kept_but_links_in_them_are_not() -> None:
     text += "**Version**: `1.0`\n"
     note = parse_text("x.md", text)
     assert [e.ref.text for e in note.fields.sources] == ["Real"]
-    assert note.fields.sources[0].role == "`x`"
-    assert note.fields.version == "`1.0`"
+    # A value wholly in a code span is read as its text; code inside a value is kept.
+    assert note.fields.sources[0].role == "x"
+    assert note.fields.version == "1.0"
     assert not any(f.placeholder for f in note.raw_fields)
+    other = parse_text("y.md", "**Version**: `1.0` and `2.0`\n")
+    assert other.fields.version == "`1.0` and `2.0`"
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("**Status**: *Production*", "Production"),
+        ("**Status**: **Production**", "Production"),
+        ("**Status**: _Production_", "Production"),
+        ("**Status** - Production", "Production"),
+        ("**Status**: Production <!-- was Development until March -->", "Production"),
+        ("- Status: `Production`", "Production"),
+        ("**Status**: Production (since 2025-03)", "Production (since 2025-03)"),
+        ("**Status**: - TBD", None),
+    ],
+)
+def test_overview_values_are_read_as_a_reader_reads_them(written: str, read: str | None) -> None:
+    assert parse_text("x.md", f"## Integration Overview\n{written}\n").fields.status == read
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["## Metadata", "### Metadata", "## 12. Metadata", "## 🏷️ Metadata", "## metadata",
+     "# Metadata", "*Metadata*", "**Metadata**", "**Metadata:**"],
+)  # fmt: skip
+def test_the_footer_under_any_metadata_heading(heading: str) -> None:
+    text = (
+        "# T\n## Integration Overview\n**Status**: Production\n## Documentation\n"
+        f"- Runbook: [[Ops]]\n{heading}\n- Owner: [[Jane Doe]]\n- Next Review: 2027-01-01\n"
+    )
+    fields = parse_text("x.md", text).fields
+    assert fields.owner is not None and fields.owner.text == "Jane Doe"
+    assert fields.meta("Next Review") == "2027-01-01"
+    assert [label for label, _ in fields.documents] == ["Runbook"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["## Documentation", "## 9. Documentation", "## 📚 Documentation"]
+)
+def test_documentation_under_a_numbered_or_emoji_heading(heading: str) -> None:
+    text = (
+        f"# T\n{heading}\n- Runbook: [[Ops Guide]]\n- Design: [Spec](https://wiki.example.com/x)\n"
+    )
+    docs = parse_text("x.md", text).fields.documents
+    assert [(label, r.text, r.is_link) for label, r in docs] == [
+        ("Runbook", "Ops Guide", True),
+        ("Design", "Spec", False),  # a link out of the vault: its text
+    ]
+
+
+def test_a_comma_in_a_description_does_not_split_a_name() -> None:
+    refs = refs_in("[[SAP ERP]] (ECC 6.0, prod client 100), Workday (HCM, EU)", 1, ())
+    assert [(r.text, r.is_link) for r in refs] == [("SAP ERP", True), ("Workday (HCM, EU)", False)]
+
+
+def test_unquoted_wikilinks_in_front_matter_are_links() -> None:
+    text = "---\nsource: [[SAP ERP]]\ntarget:\n  - [[Salesforce]]\n  - '[[Workday]]'\n---\n"
+    fields = parse_text("x.md", text).fields
+    assert [(e.ref.text, e.ref.is_link) for e in fields.sources] == [("SAP ERP", True)]
+    assert [e.ref.text for e in fields.targets] == ["Salesforce", "Workday"]
+    assert parse_text("y.md", "---\ntags: [integration/payments]\n---\n").is_integration
 
 
 @pytest.mark.parametrize(
@@ -288,6 +351,7 @@ def test_how_a_value_names_systems(value: str, names: list[str]) -> None:
         ("Finance and Accounting", ("Finance and Accounting", False)),
         ("Platform Team (EMEA)", ("Platform Team (EMEA)", False)),
         ("[[Jane Doe]] (interim), [[Bob]]", ("Jane Doe", True)),
+        ("[Jane Doe](mailto:jane.doe@example.com)", ("Jane Doe", False)),
         ("[[integration_owner]]", None),
         ("TBD", None),
         ("[Owner name]", None),

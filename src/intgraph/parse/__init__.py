@@ -84,7 +84,7 @@ def parse_text(
         or fields.sources
         or fields.targets
         or (note_type or "").lower() == "integration"
-        or any(t.lower() == "integration" for t in tags)
+        or any(t.lower() == "integration" or t.lower().startswith("integration/") for t in tags)
         or _has_template_structure(fields, body.id_label)
     )
     return Note(
@@ -138,7 +138,7 @@ def _apply_front_matter(
         middleware = fm_middleware
     if "owner" in data:
         fm_owner = owner_from_front(
-            front.text_list(data["owner"]), fm.line_of("owner"), placeholders
+            front.link_texts(data["owner"]), fm.line_of("owner"), placeholders
         )
         if fm_owner is not None:
             owner = fm_owner
@@ -170,7 +170,7 @@ def _front_refs(
     for key in keys:
         if key in data:
             line = fm.line_of(key)
-            refs.extend(refs_from_front(front.text_list(data[key]), line, placeholders))
+            refs.extend(refs_from_front(front.link_texts(data[key]), line, placeholders))
     return refs
 
 

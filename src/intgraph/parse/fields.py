@@ -38,6 +38,12 @@ _LABEL_SEP = re.compile(r"(?:\*\*)?[ \t]*:(?:\*\*)?")
 _STARTS = frozenset("#*-+[0123456789")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)][ \t]+(.*)$")
 _PLACEHOLDER_LINE = re.compile(r"^\s*(?:[-*+][ \t]+)?\[[^\[\]]+\]\s*$")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
+#: How a value may start when it is dressed: a dash after its label ("**Status** -
+#: Production"), emphasis or a code span around it.
+_DRESSED = frozenset("-–—*_`")
+#: Leading characters that are not part of a heading's words: numbering, emoji.
+_HEADING_LEAD = re.compile(r"^[^a-z]*")
 
 OVERVIEW = {
     "integration id": "integration_id",
@@ -140,6 +146,7 @@ def read_fields(
                 and group is None
                 and not (architecture or components)
                 and source.find("**", low, high) == -1
+                and source.find("etadata", low, high) == -1
             ):
                 stop = start  # only lint's records could come from these lines
         for offset in range(start, stop):
@@ -152,7 +159,9 @@ def read_fields(
             line_no = first_line + offset
             bold = _BOLD.match(line) if "**" in line else None
             bold_value = bold.group(2).rstrip() if bold else ""
-            if bold and not bold_value and bold.group(1).strip().lower() == "metadata":
+            if (bold and not bold_value and bold.group(1).strip().lower() == "metadata") or (
+                first == "*" and line.strip().strip("*_: ").lower() == "metadata"
+            ):
                 section, subsection, group = "Metadata", None, None
                 in_metadata, in_documents = True, False
                 architecture = components = False
@@ -188,6 +197,8 @@ def read_fields(
                         )
                     )
                 continue
+            if value_text and (value_text[0] in _DRESSED or "<!--" in value_text):
+                value_text = _undressed(value_text)
             key = label.lower()
             if key == "integration id":
                 out.id_label = True
@@ -237,15 +248,21 @@ def read_fields(
                     out.layer[key] = value_text.strip()
         if head is None:
             break
-        heading, key, level, documents, has_components, has_architecture = _heading(head.group(0))
+        heading, key, level, documents, has_components, has_architecture, metadata = _heading(
+            head.group(0)
+        )
         if key in LINT_HEADINGS:
             lines_of.setdefault(key, first_line + index)
-        if level == 1:
+        if metadata:  # the footer under a heading of its own, at any level
+            section, subsection, group = "Metadata", None, None
+            in_metadata, in_documents = True, False
+            architecture = components = False
+        elif level == 1:
             if out.title is None and not is_unset(heading):
                 out.title = heading
         elif level == 2:
             section, subsection, group = heading, None, None
-            in_metadata = section == "Metadata"
+            in_metadata = False
             in_documents = documents
             architecture, components = has_architecture, False
         else:
@@ -267,6 +284,19 @@ def read_fields(
     return out
 
 
+def _undressed(text: str) -> str:
+    """A value as a reader takes it: without an HTML comment (Obsidian shows none), a
+    dash between it and its label, or emphasis or a code span around it."""
+    value = _COMMENT.sub("", text).strip() if "<!--" in text else text.strip()
+    if value[:2] in ("- ", "– ", "— "):
+        value = value[2:].strip()
+    if len(value) > 2 and value[0] in "*_`" and value[-1] == value[0]:
+        inner = value.strip(value[0])
+        if value[0] not in inner:  # one span around the whole value, not two inside it
+            value = inner.strip()
+    return value
+
+
 def _heading_text(rest: str) -> str:
     """A heading's text from the rest of its line after the opening #s and blanks:
     without the closing #s and blanks, as ``(.*?)[ \\t]*#*[ \\t]*$`` captures it."""
@@ -278,12 +308,13 @@ def _heading_text(rest: str) -> str:
 #: whether it names documentation, components or an architecture. No string is kept
 #: (each note gets its own), so a note's strings are shared with nothing else, and the
 #: caches written from them (marshal) hold the same bytes cold or warm.
-_HEADINGS: dict[str, tuple[int, int, int, bool, bool, bool]] = {}
+_HEADINGS: dict[str, tuple[int, int, int, bool, bool, bool, bool]] = {}
 _HEADINGS_KEPT = 4096
 
 
-def _heading(matched: str) -> tuple[str, str, int, bool, bool, bool]:
-    """(text, key in ``BodyFields.lines``, level, documents, components, architecture)."""
+def _heading(matched: str) -> tuple[str, str, int, bool, bool, bool, bool]:
+    """(text, key in ``BodyFields.lines``, level, documents, components, architecture,
+    metadata)."""
     info = _HEADINGS.get(matched)
     if info is None:
         marks = matched.lstrip("\n ")
@@ -293,19 +324,21 @@ def _heading(matched: str) -> tuple[str, str, int, bool, bool, bool]:
         text = kept.strip()
         low = text.lower()
         begin = len(matched) - len(after) + len(kept) - len(kept.lstrip())
+        words = _HEADING_LEAD.sub("", low)  # "9. Documentation", "📚 Documentation"
         info = (
             len(marks) - len(rest),
             begin,
             begin + len(text),
-            low.startswith("documentation"),
+            words.startswith("documentation"),
             "components" in low,
             "architecture" in low,
+            words.rstrip(": ") == "metadata",
         )
         if len(_HEADINGS) < _HEADINGS_KEPT:
             _HEADINGS[matched] = info
-    level, begin, end, documents, components, architecture = info
+    level, begin, end, documents, components, architecture, metadata = info
     text = matched[begin:end]
-    return text, "heading:" + text.lower(), level, documents, components, architecture
+    return text, "heading:" + text.lower(), level, documents, components, architecture, metadata
 
 
 def _unset(text: str, value: str, placeholders: Collection[str]) -> bool:

@@ -129,7 +129,9 @@ def _string_values(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
+        if _unquoted_link(value):
+            return [_unquoted_link(value)]
+        return [v if isinstance(v, str) else _unquoted_link(v) for v in value]
     return []
 
 
@@ -170,6 +172,31 @@ def text_value(value: Any) -> str | None:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return None
+
+
+def link_texts(value: Any) -> list[str]:
+    """:func:`text_list` of a front-matter value that names notes, where a wikilink
+    written without quotes (``source: [[SAP ERP]]``, or a list item ``- [[SAP ERP]]``),
+    which YAML reads as a list in a list, is the wikilink it looks like."""
+    if isinstance(value, list):
+        if _unquoted_link(value):
+            return [_unquoted_link(value)]
+        return [text for item in value if (text := _unquoted_link(item) or text_value(item))]
+    return text_list(value)
+
+
+def _unquoted_link(value: Any) -> str:
+    """``[[name]]`` for YAML's reading of an unquoted wikilink (``[["name"]]``), else ""."""
+    if (
+        isinstance(value, list)
+        and len(value) == 1
+        and isinstance(value[0], list)
+        and len(value[0]) == 1
+        and isinstance(value[0][0], str)
+        and value[0][0].strip()
+    ):
+        return f"[[{value[0][0].strip()}]]"
+    return ""
 
 
 def text_list(value: Any) -> list[str]:

@@ -15,6 +15,7 @@ _TEMPLATER = re.compile(r"<%.*?%>")
 # "&" separates only with blanks on both sides: "AT&T" and "R&D Portal" are one name each.
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|(?<=\s)&(?=\s))\s*", re.IGNORECASE)
 _TOKEN = re.compile(r"\x00(\d+)\x00")
+_PARENS = re.compile(r"\([^()]*\)")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # A value that is one wikilink and nothing else (blanks around it aside).
 _ONE_WIKILINK = re.compile(r"\s*\[\[([^\[\]\n]*)\]\]\s*")
@@ -98,13 +99,14 @@ def refs_in_general(value: str, line: int, placeholders: Collection[str]) -> lis
     def markdown(m: re.Match[str]) -> str:
         dest = destination(m.group(3))
         if not dest or _SCHEME.match(dest):
-            return m.group(0)
+            # A link out of the vault (a URL, mailto:) names what its text says.
+            return m.group(2)
         return stash(Ref(unquote(dest).partition("#")[0], line, True))
 
     text = WIKILINK.sub(wiki, value)
     if "](" in text:
         text = MDLINK.sub(markdown, text)
-    for piece in _SPLIT.split(text.strip()):
+    for piece in _split(text.strip()):
         tokens = _TOKEN.findall(piece)
         if tokens:
             found.extend(ref for t in tokens if (ref := links[int(t)]) is not None)
@@ -114,6 +116,26 @@ def refs_in_general(value: str, line: int, placeholders: Collection[str]) -> lis
         if not is_unset(base) and name not in placeholders and base not in placeholders:
             found.append(Ref(name, line, False))
     return found
+
+
+def _split(text: str) -> list[str]:
+    """``text`` split at its separators (:data:`_SPLIT`) outside parentheses: in
+    "[[SAP ERP]] (ECC 6.0, prod client 100)" the comma belongs to the description."""
+    if "(" not in text:
+        return _SPLIT.split(text)
+    hidden = text
+    while True:  # the innermost pairs first: nested ones are hidden too
+        masked = _PARENS.sub(lambda m: "\x01" * len(m.group(0)), hidden)
+        if masked == hidden:
+            break
+        hidden = masked
+    pieces: list[str] = []
+    start = 0
+    for m in _SPLIT.finditer(hidden):
+        pieces.append(text[start : m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def is_placeholder_link(target: str, placeholders: Collection[str]) -> bool:
@@ -128,7 +150,10 @@ def owner_in(value: str, line: int, placeholders: Collection[str]) -> Ref | None
     "Finance and Accounting" are not split as a list of systems is. None when unset, a
     placeholder, or links that are all placeholders."""
     if "[[" in value or "](" in value:
-        return next((r for r in refs_in(value, line, placeholders) if r.is_link), None)
+        refs = refs_in(value, line, placeholders)
+        # Its first link; with none (an e-mail link: "[Jane Doe](mailto:...)"), what the
+        # text of a link out of the vault names.
+        return next((r for r in refs if r.is_link), refs[0] if refs else None)
     name = value.strip().strip("*_").strip()
     if is_unset(without_note(name)) or name in placeholders:
         return None

@@ -17,7 +17,10 @@ STATUSES = ("Planning", "Development", "Production", "Deprecated")
 CATEGORIES = ("System", "Process", "Data", "API")
 CLASSIFICATIONS = ("Internal", "External", "Hybrid")
 _ID = re.compile(r"^INT-\d{4}-\d{3,}$")
-_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})\b")
+# A date, alone or followed by a time ("2026-06-01T10:00") or a note.
+_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\b|(?=T\d))")
+# A value that is one wikilink (a daily note, [[2027-01-01]]; an ID note, [[INT-2025-001]]).
+_ONE_LINK = re.compile(r"^\[\[([^\[\]|#]+)(?:[|#][^\[\]]*)?\]\]$")
 _BRACKETED = re.compile(r"^\[[^\[\]]*\]$")
 
 #: (code, section name fragment, severity) for placeholders left unfilled.
@@ -58,7 +61,8 @@ CODES: dict[str, tuple[str, str]] = {
     "IG703": (
         "warning",
         "a date field of the Metadata footer (Created, Last Updated, Next Review, Last Tested) "
-        "is not YYYY-MM-DD",
+        "is not YYYY-MM-DD (a time after it, or a link to a daily note `[[2027-01-01]]`, is "
+        "fine)",
     ),
     "IG801": ("error", "a Production integration with no runbook link"),
     "IG901": ("error", "front matter that is not valid YAML"),
@@ -242,10 +246,17 @@ def _footer(note: Note) -> list[Finding]:
         ("Integration Status", f.status, "IG602", "Status"),
     ):
         footer = f.meta(label)
-        if footer and value and footer.strip().lower() != value.strip().lower():
+        if footer and value and _unlinked(footer).lower() != value.strip().lower():
             message = f"{label} {footer!r} disagrees with the {name} {value!r}"
             out.append(_finding(note, _meta_line(note, label), code, message))
     return out
+
+
+def _unlinked(value: str) -> str:
+    """A footer value without the wikilink around it, if it is one: what it names."""
+    text = value.strip()
+    m = _ONE_LINK.match(text)
+    return m.group(1).strip() if m else text
 
 
 def _dates(note: Note, today: dt.date, max_test_age: int) -> list[Finding]:
@@ -258,7 +269,7 @@ def _dates(note: Note, today: dt.date, max_test_age: int) -> list[Finding]:
         if raw is None or is_unset(raw):
             continue
         line = _meta_line(note, label)
-        m = _DATE.match(raw.strip())
+        m = _DATE.match(_unlinked(raw))
         try:
             when = dt.date.fromisoformat(m.group(1)) if m else None
         except ValueError:
