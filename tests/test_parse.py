@@ -381,3 +381,57 @@ def test_a_templater_link_is_a_placeholder_link() -> None:
     assert not note.fields.targets
     templater = [link for link in note.links if "<%" in link.target]
     assert templater and all(link.placeholder for link in templater)
+
+
+COMPONENT_SHAPES = {
+    "template": (
+        "### Components\n1. Source System(s)\n   - Name: [[SAP ERP]]\n"
+        "2. Target System(s)\n   - Name: [[Salesforce CRM]]\n"
+        "3. Integration Layer\n   - Components: [[MuleSoft Anypoint]]\n"
+    ),
+    "bold bullets": (
+        "### Components\n- **Source System**: [[SAP ERP]]\n"
+        "- **Target System**: [[Salesforce CRM]]\n- **Middleware**: [[MuleSoft Anypoint]]\n"
+    ),
+    "numbered with values": (
+        "### Components\n1. Source System(s): [[SAP ERP]]\n   - Role: System of record\n"
+        "2. Target System(s): [[Salesforce CRM]]\n3. Integration Layer: [[MuleSoft Anypoint]]\n"
+    ),
+    "group headings": (
+        "### Source System\n- Name: [[SAP ERP]]\n### Target System\n- Name: [[Salesforce CRM]]\n"
+        "### Integration Layer\n- Components: [[MuleSoft Anypoint]]\n"
+    ),
+    "group headings under Components": (
+        "### Components\n#### Source System\n- Name: [[SAP ERP]]\n#### Target Systems\n"
+        "- Name: [[Salesforce CRM]]\n#### Middleware\n- Components: [[MuleSoft Anypoint]]\n"
+    ),
+    "bold paragraphs": (
+        "### Components\n**Source Systems:**\n- Name: [[SAP ERP]]\n**Target Systems:**\n"
+        "- Name: [[Salesforce CRM]]\n**Integration Layer:**\n- Components: [[MuleSoft Anypoint]]\n"
+    ),
+    "bullet groups": (
+        "### Components\n- Source System(s)\n  - Name: [[SAP ERP]]\n- Target System(s)\n"
+        "  - Name: [[Salesforce CRM]]\n- Integration Layer\n  - Components: [[MuleSoft Anypoint]]\n"
+    ),
+    "Components at level 2": (
+        "## Components\n1. Source System(s)\n   - System: [[SAP ERP]]\n"
+        "2. Destination System(s)\n   - Names: [[Salesforce CRM]]\n"
+        "3. Integration Layer\n   - Components: [[MuleSoft Anypoint]]\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(COMPONENT_SHAPES))
+def test_components_as_people_write_them(shape: str) -> None:
+    text = (
+        "# Sync\n## Integration Overview\n**Integration ID**: INT-2025-001\n"
+        "**Status**: Production\n## Integration Architecture\n" + COMPONENT_SHAPES[shape]
+        + "## Data Mapping\n- Source: the order table\n- Target: the account object\n"
+    )  # fmt: skip
+    note = parse_text("x.md", text)
+    f = note.fields
+    assert [e.ref.text for e in f.sources] == ["SAP ERP"], shape
+    assert [e.ref.text for e in f.targets] == ["Salesforce CRM"], shape
+    assert [r.text for r in f.middleware] == ["MuleSoft Anypoint"], shape
+    placeholders = [r for r in parse_text("x.md", text, raw=True).raw_fields or () if r.placeholder]
+    assert placeholders == [], shape  # a group's opening line is not an unfilled field

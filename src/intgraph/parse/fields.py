@@ -79,13 +79,39 @@ class BodyFields:
 
 def _group_kind(text: str) -> str | None:
     low = text.lower()
-    if "source" in low:
+    if "source" in low or "producer" in low:
         return "source"
-    if "target" in low:
+    if "target" in low or "destination" in low or "consumer" in low:
         return "target"
     if "integration layer" in low or "middleware" in low:
         return "layer"
     return None
+
+
+#: What a label, a bullet or a heading that opens a Components group (or, with a value,
+#: names its systems) may say, lower-cased: "Source System(s)", "**Target System**: ...".
+_GROUP_NAMES: dict[str, str] = {
+    **{
+        f"{word}{tail}": kind
+        for word, kind in (
+            ("source", "source"),
+            ("target", "target"),
+            ("destination", "target"),
+            ("producer", "source"),
+            ("consumer", "target"),
+        )
+        for tail in ("", "s", " system", " systems", " system(s)", "(s)")
+    },
+    "integration layer": "layer",
+    "middleware": "layer",
+}
+#: The labels a group's systems are written under ("- Name: [[SAP ERP]]").
+_NAME_LABELS = frozenset({"name", "names", "system", "systems"})
+
+
+def _group_name(text: str) -> str | None:
+    """The group a label, bullet or heading text opens (see :data:`_GROUP_NAMES`)."""
+    return _GROUP_NAMES.get(_HEADING_LEAD.sub("", text.lower()).strip(" *_:"))
 
 
 def read_fields(
@@ -154,7 +180,13 @@ def read_fields(
             first = line.lstrip()[:1]
             if not first or first not in _STARTS:
                 continue
-            if skippable and first == "-" and group is None and "**" not in line:
+            if (
+                skippable
+                and first == "-"
+                and group is None
+                and not (architecture or components)
+                and "**" not in line
+            ):
                 continue
             line_no = first_line + offset
             bold = _BOLD.match(line) if "**" in line else None
@@ -189,6 +221,11 @@ def read_fields(
                             else None
                         )
                         continue
+                    if (architecture or components) and first in "-*+":
+                        kind = _group_name(line.lstrip()[1:])  # "- Source System(s)"
+                        if kind is not None:
+                            group = kind
+                            continue
             if label is None:
                 if raw and _PLACEHOLDER_LINE.match(line):
                     out.raw.append(
@@ -204,11 +241,18 @@ def read_fields(
                 out.id_label = True
             if in_metadata:
                 out.meta_lines.append(line_no)
-            elif not raw and group is None and key not in OVERVIEW and not in_documents:
+            elif (
+                not raw
+                and group is None
+                and key not in OVERVIEW
+                and not in_documents
+                and not (architecture or components)
+            ):
                 continue  # only lint reads this field, and only as a raw record
             # Unset: a placeholder value. Only lint's records need it for every field.
             unset: bool | None = None
-            if raw:
+            kind = _group_name(key) if architecture or components else None
+            if raw and (kind is None or value_text):  # a group's opening line is no field
                 unset = _unset(value_text, value, placeholders)
                 if unset or key in OVERVIEW or in_metadata:
                     out.raw.append(
@@ -232,9 +276,22 @@ def read_fields(
             if in_documents:
                 out.documents.extend((label, r) for r in refs_in(value, line_no, placeholders))
                 continue
+            if kind is not None:
+                # "1. Source System(s): [[SAP ERP]]", "- **Target System**: ...",
+                # "**Source Systems:**" above its bullets: the group, with its systems
+                # when the line names them.
+                group = kind
+                if kind == "layer":
+                    out.middleware.extend(refs_in(value, line_no, placeholders))
+                elif value.strip():
+                    found = refs_in(value, line_no, placeholders)
+                    if found:
+                        out.lines.setdefault(kind, line_no)
+                        endpoints[kind].append([found, {}])
+                continue
             if group in ("source", "target"):
                 bucket = endpoints[group]
-                if key == "name":
+                if key in _NAME_LABELS:
                     out.lines.setdefault(group, line_no)
                     bucket.append([refs_in(value, line_no, placeholders), {}])
                 elif bucket and key in ("role", "interface", "data"):
@@ -264,10 +321,12 @@ def read_fields(
             section, subsection, group = heading, None, None
             in_metadata = False
             in_documents = documents
-            architecture, components = has_architecture, False
+            architecture, components = has_architecture, has_components
         else:
-            subsection, group = heading, None
-            components = has_components
+            kind = _group_name(heading) if architecture or components else None
+            subsection, group = heading, kind
+            if kind is None:  # a group heading keeps the Components it lies under
+                components = has_components
         if not raw and not overview_seen:
             overview_seen = all(key in lines_of for key in _OVERVIEW_KEYS)
         skippable = overview_seen and not in_metadata and not in_documents
