@@ -435,3 +435,21 @@ def test_components_as_people_write_them(shape: str) -> None:
     assert [r.text for r in f.middleware] == ["MuleSoft Anypoint"], shape
     placeholders = [r for r in parse_text("x.md", text, raw=True).raw_fields or () if r.placeholder]
     assert placeholders == [], shape  # a group's opening line is not an unfilled field
+
+
+def test_numbers_in_front_matter_are_read_as_written() -> None:
+    text = "---\ntype: integration\nversion: 1.10  # minor ten\nstatus: Production\n---\n# X\n"
+    assert parse_text("x.md", text).fields.version == "1.10"
+    assert parse_text("y.md", text.replace("1.10", "2")).fields.version == "2"
+
+
+def test_a_nested_bullet_is_a_groups_field_not_the_overview() -> None:
+    text = (
+        "# X\n## Integration Overview\n**Integration ID**: INT-2025-001\n"
+        "## Technical Specifications\n1. Protocol Details\n   - Version: HTTP/1.1\n"
+        "## Support\n1. Incident Management\n   - Classification: P1-P4 by impact\n"
+    )
+    f = parse_text("x.md", text).fields
+    assert (f.version, f.classification) == (None, None)
+    top = parse_text("y.md", "# Y\n- Status: Production\n- Version: 2.0\n").fields
+    assert (top.status, top.version) == ("Production", "2.0")

@@ -74,7 +74,9 @@ def parse_text(
         _templater(path, lines, fm.body_start, masked) if "<" in text and "<%" in text else ()
     )
     all_problems = [*problems, *fm.problems, *templater]
-    fields = _apply_front_matter(body_fields=body, data=data, fm=fm, placeholders=placeholders)
+    fields = _apply_front_matter(
+        body_fields=body, data=data, fm=fm, placeholders=placeholders, lines=lines
+    )
     tags = _tags(data, masked_text)
     note_type = front.text_value(data.get("type"))
     generated = (front.text_value(data.get("generated_by")) or "").lower() == "intgraph"
@@ -110,16 +112,25 @@ def _has_template_structure(fields: IntegrationFields, id_label: bool) -> bool:
 
 
 def _apply_front_matter(
-    body_fields: Any, data: dict[str, Any], fm: front.FrontMatter, placeholders: Collection[str]
+    body_fields: Any,
+    data: dict[str, Any],
+    fm: front.FrontMatter,
+    placeholders: Collection[str],
+    lines: list[str] | None = None,
 ) -> IntegrationFields:
+    """The note's fields: the body's, with the front matter's winning. ``lines``, the
+    note's lines, give a number's text as written (YAML reads ``version: 1.10`` as 1.1)."""
     values: dict[str, str | None] = {k: body_fields.overview.get(k) for k in _FM_SCALARS}
-    lines: dict[str, int] = dict(body_fields.lines)
+    found_lines: dict[str, int] = dict(body_fields.lines)
     for key in _FM_SCALARS:
         if key in data:
-            fm_value = clean(front.text_value(data[key]))
+            raw = data[key]
+            if lines is not None and isinstance(raw, (int, float)) and not isinstance(raw, bool):
+                raw = _as_written(lines, fm.line_of(key)) or raw
+            fm_value = clean(front.text_value(raw))
             if fm_value:
                 values[key] = fm_value
-                lines[key] = fm.line_of(key)
+                found_lines[key] = fm.line_of(key)
     sources: list[Endpoint] = list(body_fields.sources)
     targets: list[Endpoint] = list(body_fields.targets)
     middleware: list[Ref] = list(body_fields.middleware)
@@ -128,7 +139,7 @@ def _apply_front_matter(
         refs = _front_refs(data, fm, keys, placeholders)
         if refs:
             endpoints = [Endpoint(r) for r in refs]
-            lines["source" if kind == "s" else "target"] = refs[0].line
+            found_lines["source" if kind == "s" else "target"] = refs[0].line
             if kind == "s":
                 sources = endpoints
             else:
@@ -156,8 +167,16 @@ def _apply_front_matter(
         documents=tuple(body_fields.documents),
         owner=owner,
         metadata=tuple(body_fields.metadata),
-        lines=tuple(sorted(lines.items())),
+        lines=tuple(sorted(found_lines.items())),
     )
+
+
+def _as_written(lines: list[str], line: int) -> str | None:
+    """The value of the front-matter line ``line`` (1-based) as written: ``1.10``."""
+    if not 1 <= line <= len(lines) or ":" not in lines[line - 1]:
+        return None
+    value = lines[line - 1].split(":", 1)[1].split(" #", 1)[0].strip()
+    return value or None
 
 
 def _front_refs(

@@ -259,6 +259,8 @@ def read_fields(
                         Field(*_interned(section, subsection, label), value_text, line_no, unset)
                     )
             overview = OVERVIEW.get(key)
+            if overview is not None and bold is None and line[:1] in " \t":
+                overview = None  # a nested bullet: a group's own field ("- Version: 2.0")
             if overview is not None and overview not in out.lines and not in_metadata:
                 out.lines[overview] = line_no
                 if not (_unset(value_text, value, placeholders) if unset is None else unset):
