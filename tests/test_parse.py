@@ -453,3 +453,13 @@ def test_a_nested_bullet_is_a_groups_field_not_the_overview() -> None:
     assert (f.version, f.classification) == (None, None)
     top = parse_text("y.md", "# Y\n- Status: Production\n- Version: 2.0\n").fields
     assert (top.status, top.version) == ("Production", "2.0")
+
+
+def test_dataview_inline_fields_in_the_footer() -> None:
+    text = (
+        "# X\n**Status**: Production\n---\n**Metadata**\n- Owner:: [[Jane Doe]]\n"
+        "- Next Review:: 2027-01-01\n- Last Tested:: 2026-06-01\n"
+    )
+    f = parse_text("x.md", text).fields
+    assert f.owner is not None and f.owner.text == "Jane Doe"
+    assert (f.meta("Next Review"), f.meta("Last Tested")) == ("2027-01-01", "2026-06-01")

@@ -28,7 +28,7 @@ PLACEHOLDERS = frozenset(TEMPLATE_PLACEHOLDER_LINKS)
 LINE_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 LAZY_LABEL = re.compile(
     r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40}?)(?:\*\*)?"
-    r"[ \t]*:(?:\*\*)?(?:[ \t]+(.*?))?\s*$"
+    r"[ \t]*::?(?:\*\*)?(?:[ \t]+(.*?))?\s*$"
 )
 LINE_TAG = re.compile(r"(?:^|(?<=\s))#([^\s#!\"$%&'()*+,.:;<=>?@^`{|}~\[\]\\]+)")
 

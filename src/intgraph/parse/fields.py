@@ -31,10 +31,10 @@ _BOLD = re.compile(r"^\s*(?:[-*+][ \t]+)?\*\*([^*\n]+?):?\*\*[ \t]*:?[ \t]*(.*)$
 # label finds, with only the blanks before the colon added (label.strip() drops them).
 _LABEL = re.compile(
     r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40})(?:\*\*)?"
-    r"[ \t]*:(?:\*\*)?(?:[ \t]+(.*))?\s*$"
+    r"[ \t]*::?(?:\*\*)?(?:[ \t]+(.*))?\s*$"
 )
 _BOLD_SEP = re.compile(r":?\*\*[ \t]*:?")
-_LABEL_SEP = re.compile(r"(?:\*\*)?[ \t]*:(?:\*\*)?")
+_LABEL_SEP = re.compile(r"(?:\*\*)?[ \t]*::?(?:\*\*)?")
 _STARTS = frozenset("#*-+[0123456789")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)][ \t]+(.*)$")
 _PLACEHOLDER_LINE = re.compile(r"^\s*(?:[-*+][ \t]+)?\[[^\[\]]+\]\s*$")
