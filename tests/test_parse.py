@@ -463,3 +463,40 @@ def test_dataview_inline_fields_in_the_footer() -> None:
     f = parse_text("x.md", text).fields
     assert f.owner is not None and f.owner.text == "Jane Doe"
     assert (f.meta("Next Review"), f.meta("Last Tested")) == ("2027-01-01", "2026-06-01")
+
+
+@pytest.mark.parametrize(
+    "overview",
+    [
+        "**Integration ID**: INT-2025-001\n**Status**: Production\n**Classification**: External",
+        "Integration ID: INT-2025-001\nStatus: Production\nClassification: External",
+        "| Field | Value |\n|---|---|\n| Integration ID | INT-2025-001 |\n"
+        "| **Status** | Production |\n| Classification | External |",
+        "> [!info] Overview\n> **Integration ID**: INT-2025-001\n> **Status**: Production\n"
+        "> **Classification**: External",
+        "> - Integration ID: INT-2025-001\n> - Status: Production\n> - Classification: External",
+    ],
+    ids=["bold", "plain", "table", "callout", "quoted bullets"],
+)
+def test_the_overview_in_a_table_a_callout_or_without_bullets(overview: str) -> None:
+    text = f"# X\n## Integration Overview\n{overview}\n\nNote: prose with a colon.\n"
+    f = parse_text("x.md", text).fields
+    assert (f.integration_id, f.status, f.classification) == (
+        "INT-2025-001",
+        "Production",
+        "External",
+    )
+    raw = parse_text("x.md", text, raw=True).raw_fields or ()
+    assert "Note" not in {r.label for r in raw}
+
+
+def test_a_components_table() -> None:
+    text = (
+        "# X\n## Integration Architecture\n### Components\n| Role | System | Interface |\n"
+        "|---|---|---|\n| Source | [[SAP ERP]] | IDoc |\n| Target | [[Salesforce CRM]] | REST |\n"
+    )
+    f = parse_text("x.md", text).fields
+    assert ([e.ref.text for e in f.sources], [e.ref.text for e in f.targets]) == (
+        ["SAP ERP"],
+        ["Salesforce CRM"],
+    )

@@ -39,6 +39,8 @@ _STARTS = frozenset("#*-+[0123456789")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)][ \t]+(.*)$")
 _PLACEHOLDER_LINE = re.compile(r"^\s*(?:[-*+][ \t]+)?\[[^\[\]]+\]\s*$")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)")
+# A label at the start of a line, without a bullet: "Status: Production".
+_PLAIN_LABEL = re.compile(r"^([A-Za-z][\w ()/&'.-]{0,40})::?[ \t]")
 #: How a value may start when it is dressed: a dash after its label ("**Status** -
 #: Production"), emphasis or a code span around it.
 _DRESSED = frozenset("-–—*_`")
@@ -177,7 +179,27 @@ def read_fields(
                 stop = start  # only lint's records could come from these lines
         for offset in range(start, stop):
             line = lines[offset]
+            orig = original[offset]
             first = line.lstrip()[:1]
+            if first == ">":  # a quote or callout: its lines read as any others
+                cut = len(line) - len(line.lstrip(" \t>"))
+                line, orig = line[cut:], orig[cut:]
+                first = line[:1]
+            if first == "|":  # a table row: | Status | Production |
+                row = _table_row(line, orig)
+                if row is None:
+                    continue
+                line, orig = row
+                first = "-"
+            elif (
+                first
+                and first not in _STARTS
+                and ":" in line
+                and (not overview_seen or in_metadata or architecture or components)
+                and _plain_label(line, in_metadata)
+            ):  # a label without a bullet: "Status: Production"
+                line, orig = "- " + line, "- " + orig
+                first = "-"
             if not first or first not in _STARTS:
                 continue
             if (
@@ -204,14 +226,14 @@ def read_fields(
             value_text = ""
             if bold:
                 label, value = bold.group(1).strip(), bold_value
-                same = line is original[offset]
-                value_text = value if same else _after(_BOLD_SEP, original[offset], bold.end(1))
+                same = line is orig
+                value_text = value if same else _after(_BOLD_SEP, orig, bold.end(1))
             else:
                 lab = _LABEL.match(line) if ":" in line else None
                 if lab:
                     label, value = lab.group(1).strip(), (lab.group(2) or "").rstrip()
-                    same = line is original[offset]
-                    value_text = value if same else _after(_LABEL_SEP, original[offset], lab.end(1))
+                    same = line is orig
+                    value_text = value if same else _after(_LABEL_SEP, orig, lab.end(1))
                 else:
                     num = _NUMBERED.match(line)
                     if num:
@@ -343,6 +365,34 @@ def read_fields(
                     )
                 )
     return out
+
+
+def _plain_label(line: str, in_metadata: bool) -> bool:
+    """True when ``line`` starts with a label, without a bullet, that names a field: an
+    overview field, a Components group, or (in the Metadata footer) any label. Prose
+    ("Note: ...") is not one."""
+    m = _PLAIN_LABEL.match(line)
+    if m is None:
+        return False
+    key = m.group(1).strip().lower()
+    return in_metadata or key in OVERVIEW or _group_name(key) is not None
+
+
+def _table_row(line: str, orig: str) -> tuple[str, str] | None:
+    """A table row's first two cells as a labelled line, masked and as written
+    ("| **Status** | Production |" reads as "- **Status**: Production"); None for a row
+    with fewer cells, or the row under a table's header."""
+    bars = [at for at, char in enumerate(line) if char == "|"]
+    if len(bars) < 3:
+        return None
+    a, b, c = bars[0], bars[1], bars[2]
+    label = line[a + 1 : b].strip()
+    if not label or not label.strip("-: "):
+        return None
+    return (
+        f"- {label}: {line[b + 1 : c].strip()}",
+        f"- {orig[a + 1 : b].strip()}: {orig[b + 1 : c].strip()}",
+    )
 
 
 def _undressed(text: str) -> str:
