@@ -500,3 +500,15 @@ def test_a_components_table() -> None:
         ["SAP ERP"],
         ["Salesforce CRM"],
     )
+
+
+def test_a_name_in_code_is_a_plain_name_and_a_link_in_code_is_none() -> None:
+    text = (
+        "## Integration Architecture\n### Components\n1. Source System(s)\n"
+        "   - Name: `SAP ERP`\n2. Target System(s)\n   - Name: `[[Fake]]`\n"
+        "3. Integration Layer\n   - Components: `Kafka`\n"
+    )
+    f = parse_text("x.md", text).fields
+    assert [(e.ref.text, e.ref.is_link) for e in f.sources] == [("SAP ERP", False)]
+    assert f.targets == ()
+    assert [r.text for r in f.middleware] == ["Kafka"]

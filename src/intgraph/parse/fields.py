@@ -306,9 +306,9 @@ def read_fields(
                 # when the line names them.
                 group = kind
                 if kind == "layer":
-                    out.middleware.extend(refs_in(value, line_no, placeholders))
-                elif value.strip():
-                    found = refs_in(value, line_no, placeholders)
+                    out.middleware.extend(_names_in(value, value_text, line_no, placeholders))
+                elif value.strip() or value_text:
+                    found = _names_in(value, value_text, line_no, placeholders)
                     if found:
                         out.lines.setdefault(kind, line_no)
                         endpoints[kind].append([found, {}])
@@ -317,14 +317,14 @@ def read_fields(
                 bucket = endpoints[group]
                 if key in _NAME_LABELS:
                     out.lines.setdefault(group, line_no)
-                    bucket.append([refs_in(value, line_no, placeholders), {}])
+                    bucket.append([_names_in(value, value_text, line_no, placeholders), {}])
                 elif bucket and key in ("role", "interface", "data"):
                     details = bucket[-1][1]
                     assert isinstance(details, dict)
                     details[key] = clean(value_text)
             elif group == "layer":
                 if key == "components":
-                    out.middleware.extend(refs_in(value, line_no, placeholders))
+                    out.middleware.extend(_names_in(value, value_text, line_no, placeholders))
                 elif not (_unset(value_text, value, placeholders) if unset is None else unset):
                     out.layer[key] = value_text.strip()
         if head is None:
@@ -365,6 +365,15 @@ def read_fields(
                     )
                 )
     return out
+
+
+def _names_in(value: str, value_text: str, line: int, placeholders: Collection[str]) -> list[Ref]:
+    """The systems a group's value names (see :func:`refs_in`), read from the masked
+    ``value``; a value that is all code (`` `SAP ERP` ``) names what the code says, as
+    plain names: a link in code is never one."""
+    if value.strip() or not value_text or "[[" in value_text or "](" in value_text:
+        return refs_in(value, line, placeholders)
+    return refs_in(value_text.replace("`", ""), line, placeholders)
 
 
 def _plain_label(line: str, in_metadata: bool) -> bool:
