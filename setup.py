@@ -26,6 +26,7 @@ from setuptools.command.build_ext import build_ext
 COMPILED = [
     "intgraph/parse/__init__.py",
     "intgraph/parse/fastmask.py",
+    "intgraph/parse/fieldlines.py",
     "intgraph/parse/fields.py",
     "intgraph/parse/front.py",
     "intgraph/parse/links.py",

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS
 from intgraph.parse import _TAG, parse_text
 from intgraph.parse.fastmask import mask, mask_simple, simple_applies
-from intgraph.parse.fields import _LABEL, _LABEL_SEP, _heading, _heading_text, read_fields
+from intgraph.parse.fieldlines import heading_text, read_heading
+from intgraph.parse.fields import _LABEL, _LABEL_SEP, read_fields
 from intgraph.parse.front import _handler, simple_yaml
 from intgraph.parse.links import links_in_line, scan_links
 from intgraph.parse.scan import backtick_spans, inline_spans_general, mask_blocks
@@ -255,9 +256,9 @@ def test_whole_text_searches_equal_line_searches(text: str) -> None:
         if head:
             rest = re.match(r" {0,3}#{1,6}[ \t]+", line)
             assert rest is not None
-            assert _heading_text(line[rest.end() :]) == head.group(2)
+            assert heading_text(line[rest.end() :]) == head.group(2)
             for _ in range(2):  # once computed, once from the cache
-                text, key, level, *_ = _heading("\n" + line)
+                text, key, level, *_ = read_heading("\n" + line)
                 assert (text, level) == (head.group(2).strip(), len(head.group(1)))
                 assert key == "heading:" + text.lower()
 

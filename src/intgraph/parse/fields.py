@@ -9,6 +9,18 @@ from itertools import chain
 from sys import intern
 
 from intgraph.model import LINT_HEADINGS, Endpoint, Field, Ref
+from intgraph.parse.fieldlines import (
+    DRESSED,
+    NAME_LABELS,
+    OVERVIEW,
+    group_kind,
+    group_name,
+    names_in,
+    plain_label,
+    read_heading,
+    table_row,
+    undressed,
+)
 from intgraph.parse.links import WIKILINK, split_wikilink
 from intgraph.parse.values import (
     clean,
@@ -21,7 +33,7 @@ from intgraph.parse.values import (
 
 # A heading line, searched in "\n" + text + "\n" (a line start is found far faster as a
 # literal "\n" than as a MULTILINE "^").
-# The text is taken whole and its closing #s cut off by _heading_text.
+# The text is taken whole and its closing #s cut off by heading_text.
 _HEADING_LINE = re.compile(r"\n {0,3}(#{1,6})[ \t]+([^\n]*)")
 _HEADING_AT_0 = re.compile(r"\n#(?:#{0,5})[ \t]+[^\n]*")  # "\n#" is searched as a literal
 # Values are matched greedily and right-stripped, which is what a lazy "(.*?)\s*$"
@@ -38,23 +50,6 @@ _LABEL_SEP = re.compile(r"(?:\*\*)?[ \t]*::?(?:\*\*)?")
 _STARTS = frozenset("#*-+[0123456789")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)][ \t]+(.*)$")
 _PLACEHOLDER_LINE = re.compile(r"^\s*(?:[-*+][ \t]+)?\[[^\[\]]+\]\s*$")
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
-# A label at the start of a line, without a bullet: "Status: Production".
-_PLAIN_LABEL = re.compile(r"^([A-Za-z][\w ()/&'.-]{0,40})::?[ \t]")
-#: How a value may start when it is dressed: a dash after its label ("**Status** -
-#: Production"), emphasis or a code span around it.
-_DRESSED = frozenset("-–—*_`")
-#: Leading characters that are not part of a heading's words: numbering, emoji.
-_HEADING_LEAD = re.compile(r"^[^a-z]*")
-
-OVERVIEW = {
-    "integration id": "integration_id",
-    "version": "version",
-    "category": "category",
-    "status": "status",
-    "classification": "classification",
-}
-
 _OVERVIEW_KEYS = tuple(OVERVIEW.values())
 
 
@@ -77,43 +72,6 @@ class BodyFields:
     meta_lines: list[int] = field(default_factory=list)
     #: True when some line is labelled Integration ID (whatever its value).
     id_label: bool = False
-
-
-def _group_kind(text: str) -> str | None:
-    low = text.lower()
-    if "source" in low or "producer" in low:
-        return "source"
-    if "target" in low or "destination" in low or "consumer" in low:
-        return "target"
-    if "integration layer" in low or "middleware" in low:
-        return "layer"
-    return None
-
-
-#: What a label, a bullet or a heading that opens a Components group (or, with a value,
-#: names its systems) may say, lower-cased: "Source System(s)", "**Target System**: ...".
-_GROUP_NAMES: dict[str, str] = {
-    **{
-        f"{word}{tail}": kind
-        for word, kind in (
-            ("source", "source"),
-            ("target", "target"),
-            ("destination", "target"),
-            ("producer", "source"),
-            ("consumer", "target"),
-        )
-        for tail in ("", "s", " system", " systems", " system(s)", "(s)")
-    },
-    "integration layer": "layer",
-    "middleware": "layer",
-}
-#: The labels a group's systems are written under ("- Name: [[SAP ERP]]").
-_NAME_LABELS = frozenset({"name", "names", "system", "systems"})
-
-
-def _group_name(text: str) -> str | None:
-    """The group a label, bullet or heading text opens (see :data:`_GROUP_NAMES`)."""
-    return _GROUP_NAMES.get(_HEADING_LEAD.sub("", text.lower()).strip(" *_:"))
 
 
 def read_fields(
@@ -186,7 +144,7 @@ def read_fields(
                 line, orig = line[cut:], orig[cut:]
                 first = line[:1]
             if first == "|":  # a table row: | Status | Production |
-                row = _table_row(line, orig)
+                row = table_row(line, orig)
                 if row is None:
                     continue
                 line, orig = row
@@ -196,7 +154,7 @@ def read_fields(
                 and first not in _STARTS
                 and ":" in line
                 and (not overview_seen or in_metadata or architecture or components)
-                and _plain_label(line, in_metadata)
+                and plain_label(line, in_metadata)
             ):  # a label without a bullet: "Status: Production"
                 line, orig = "- " + line, "- " + orig
                 first = "-"
@@ -238,13 +196,13 @@ def read_fields(
                     num = _NUMBERED.match(line)
                     if num:
                         group = (
-                            _group_kind(num.group(1).rstrip())
+                            group_kind(num.group(1).rstrip())
                             if architecture or components
                             else None
                         )
                         continue
                     if (architecture or components) and first in "-*+":
-                        kind = _group_name(line.lstrip()[1:])  # "- Source System(s)"
+                        kind = group_name(line.lstrip()[1:])  # "- Source System(s)"
                         if kind is not None:
                             group = kind
                             continue
@@ -256,8 +214,8 @@ def read_fields(
                         )
                     )
                 continue
-            if value_text and (value_text[0] in _DRESSED or "<!--" in value_text):
-                value_text = _undressed(value_text)
+            if value_text and (value_text[0] in DRESSED or "<!--" in value_text):
+                value_text = undressed(value_text)
             key = label.lower()
             if key == "integration id":
                 out.id_label = True
@@ -273,7 +231,7 @@ def read_fields(
                 continue  # only lint reads this field, and only as a raw record
             # Unset: a placeholder value. Only lint's records need it for every field.
             unset: bool | None = None
-            kind = _group_name(key) if architecture or components else None
+            kind = group_name(key) if architecture or components else None
             if raw and (kind is None or value_text):  # a group's opening line is no field
                 unset = _unset(value_text, value, placeholders)
                 if unset or key in OVERVIEW or in_metadata:
@@ -306,30 +264,30 @@ def read_fields(
                 # when the line names them.
                 group = kind
                 if kind == "layer":
-                    out.middleware.extend(_names_in(value, value_text, line_no, placeholders))
+                    out.middleware.extend(names_in(value, value_text, line_no, placeholders))
                 elif value.strip() or value_text:
-                    found = _names_in(value, value_text, line_no, placeholders)
+                    found = names_in(value, value_text, line_no, placeholders)
                     if found:
                         out.lines.setdefault(kind, line_no)
                         endpoints[kind].append([found, {}])
                 continue
             if group in ("source", "target"):
                 bucket = endpoints[group]
-                if key in _NAME_LABELS:
+                if key in NAME_LABELS:
                     out.lines.setdefault(group, line_no)
-                    bucket.append([_names_in(value, value_text, line_no, placeholders), {}])
+                    bucket.append([names_in(value, value_text, line_no, placeholders), {}])
                 elif bucket and key in ("role", "interface", "data"):
                     details = bucket[-1][1]
                     assert isinstance(details, dict)
                     details[key] = clean(value_text)
             elif group == "layer":
                 if key == "components":
-                    out.middleware.extend(_names_in(value, value_text, line_no, placeholders))
+                    out.middleware.extend(names_in(value, value_text, line_no, placeholders))
                 elif not (_unset(value_text, value, placeholders) if unset is None else unset):
                     out.layer[key] = value_text.strip()
         if head is None:
             break
-        heading, key, level, documents, has_components, has_architecture, metadata = _heading(
+        heading, key, level, documents, has_components, has_architecture, metadata = read_heading(
             head.group(0)
         )
         if key in LINT_HEADINGS:
@@ -347,7 +305,7 @@ def read_fields(
             in_documents = documents
             architecture, components = has_architecture, has_components
         else:
-            kind = _group_name(heading) if architecture or components else None
+            kind = group_name(heading) if architecture or components else None
             subsection, group = heading, kind
             if kind is None:  # a group heading keeps the Components it lies under
                 components = has_components
@@ -365,100 +323,6 @@ def read_fields(
                     )
                 )
     return out
-
-
-def _names_in(value: str, value_text: str, line: int, placeholders: Collection[str]) -> list[Ref]:
-    """The systems a group's value names (see :func:`refs_in`), read from the masked
-    ``value``; a value that is all code (`` `SAP ERP` ``) names what the code says, as
-    plain names: a link in code is never one."""
-    if value.strip() or not value_text or "[[" in value_text or "](" in value_text:
-        return refs_in(value, line, placeholders)
-    return refs_in(value_text.replace("`", ""), line, placeholders)
-
-
-def _plain_label(line: str, in_metadata: bool) -> bool:
-    """True when ``line`` starts with a label, without a bullet, that names a field: an
-    overview field, a Components group, or (in the Metadata footer) any label. Prose
-    ("Note: ...") is not one."""
-    m = _PLAIN_LABEL.match(line)
-    if m is None:
-        return False
-    key = m.group(1).strip().lower()
-    return in_metadata or key in OVERVIEW or _group_name(key) is not None
-
-
-def _table_row(line: str, orig: str) -> tuple[str, str] | None:
-    """A table row's first two cells as a labelled line, masked and as written
-    ("| **Status** | Production |" reads as "- **Status**: Production"); None for a row
-    with fewer cells, or the row under a table's header."""
-    bars = [at for at, char in enumerate(line) if char == "|"]
-    if len(bars) < 3:
-        return None
-    a, b, c = bars[0], bars[1], bars[2]
-    label = line[a + 1 : b].strip()
-    if not label or not label.strip("-: "):
-        return None
-    return (
-        f"- {label}: {line[b + 1 : c].strip()}",
-        f"- {orig[a + 1 : b].strip()}: {orig[b + 1 : c].strip()}",
-    )
-
-
-def _undressed(text: str) -> str:
-    """A value as a reader takes it: without an HTML comment (Obsidian shows none), a
-    dash between it and its label, or emphasis or a code span around it."""
-    value = _COMMENT.sub("", text).strip() if "<!--" in text else text.strip()
-    if value[:2] in ("- ", "– ", "— "):
-        value = value[2:].strip()
-    if len(value) > 2 and value[0] in "*_`" and value[-1] == value[0]:
-        inner = value.strip(value[0])
-        if value[0] not in inner:  # one span around the whole value, not two inside it
-            value = inner.strip()
-    return value
-
-
-def _heading_text(rest: str) -> str:
-    """A heading's text from the rest of its line after the opening #s and blanks:
-    without the closing #s and blanks, as ``(.*?)[ \\t]*#*[ \\t]*$`` captures it."""
-    return rest.rstrip(" \t").rstrip("#").rstrip(" \t")
-
-
-#: What a heading line says, by the line as matched (the same few template headings
-#: recur in every note): its level, where its text starts and ends in the line, and
-#: whether it names documentation, components or an architecture. No string is kept
-#: (each note gets its own), so a note's strings are shared with nothing else, and the
-#: caches written from them (marshal) hold the same bytes cold or warm.
-_HEADINGS: dict[str, tuple[int, int, int, bool, bool, bool, bool]] = {}
-_HEADINGS_KEPT = 4096
-
-
-def _heading(matched: str) -> tuple[str, str, int, bool, bool, bool, bool]:
-    """(text, key in ``BodyFields.lines``, level, documents, components, architecture,
-    metadata)."""
-    info = _HEADINGS.get(matched)
-    if info is None:
-        marks = matched.lstrip("\n ")
-        rest = marks.lstrip("#")
-        after = rest.lstrip(" \t")
-        kept = _heading_text(after)
-        text = kept.strip()
-        low = text.lower()
-        begin = len(matched) - len(after) + len(kept) - len(kept.lstrip())
-        words = _HEADING_LEAD.sub("", low)  # "9. Documentation", "📚 Documentation"
-        info = (
-            len(marks) - len(rest),
-            begin,
-            begin + len(text),
-            words.startswith("documentation"),
-            "components" in low,
-            "architecture" in low,
-            words.rstrip(": ") == "metadata",
-        )
-        if len(_HEADINGS) < _HEADINGS_KEPT:
-            _HEADINGS[matched] = info
-    level, begin, end, documents, components, architecture, metadata = info
-    text = matched[begin:end]
-    return text, "heading:" + text.lower(), level, documents, components, architecture, metadata
 
 
 def _unset(text: str, value: str, placeholders: Collection[str]) -> bool:
