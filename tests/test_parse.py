@@ -512,3 +512,26 @@ def test_a_name_in_code_is_a_plain_name_and_a_link_in_code_is_none() -> None:
     assert [(e.ref.text, e.ref.is_link) for e in f.sources] == [("SAP ERP", False)]
     assert f.targets == ()
     assert [r.text for r in f.middleware] == ["Kafka"]
+
+
+def test_front_matter_keys_in_any_case_with_dashes_or_blanks() -> None:
+    text = (
+        "---\nIntegration ID: INT-2025-001\nintegration-id: INT-2025-002\nStatus: Production\n"
+        "Source: '[[SAP ERP]]'\nTARGETS: [Salesforce]\n---\n# X\n"
+    )
+    f = parse_text("x.md", text).fields
+    assert (f.integration_id, f.status) == ("INT-2025-002", "Production")  # the last wins
+    assert dict(f.lines)["integration_id"] == 3
+    assert ([e.ref.text for e in f.sources], [e.ref.text for e in f.targets]) == (
+        ["SAP ERP"],
+        ["Salesforce"],
+    )
+
+
+def test_a_setext_title() -> None:
+    assert parse_text("x.md", "\nOrder Sync\n==========\n\nText.\n").title == "Order Sync"
+    assert (
+        parse_text("x.md", "---\ntype: integration\n---\nOrder Sync\n===\n").title == "Order Sync"
+    )
+    assert parse_text("y.md", "Text\n\n===\n").title == "y"
+    assert parse_text("z.md", "# Real\nOther\n===\n").title == "Real"

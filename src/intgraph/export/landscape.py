@@ -174,14 +174,15 @@ def _system_owners(landscape: Landscape, paths: list[str | None]) -> dict[str, s
     root = landscape.files.root
     for path in sorted({p for p in paths if p and p.lower().endswith(".md")}):
         text = read_note(root, path).text
-        if not text.startswith("---") or "owner" not in text:
+        if not text.startswith("---") or "owner" not in text.lower():
             continue
         lines = text.split("\n")
         meta = front.load(path, lines)
-        if not meta.body_start or "owner" not in meta.data:
+        data = {front.key_name(k): v for k, v in meta.data.items()}
+        if not meta.body_start or "owner" not in data:
             continue
         ref = owner_from_front(
-            front.text_list(meta.data["owner"]), meta.line_of("owner"), landscape.placeholders
+            front.link_texts(data["owner"]), meta.line_of("owner"), landscape.placeholders
         )
         owner = _opt(ref.text) if ref is not None else None
         if owner:

@@ -58,7 +58,7 @@ def parse_text(
     in :func:`parse_note`."""
     lines = text.split("\n")
     fm = front.load(path, lines)
-    data = {str(k).lower(): v for k, v in fm.data.items()}
+    data = {front.key_name(k): v for k, v in fm.data.items()}
     first = fm.body_start + 1
     body_lines = lines[fm.body_start :]
     masked = mask(body_lines)
@@ -80,7 +80,7 @@ def parse_text(
     tags = _tags(data, masked_text)
     note_type = front.text_value(data.get("type"))
     generated = (front.text_value(data.get("generated_by")) or "").lower() == "intgraph"
-    title = body.title or note_name(path)
+    title = body.title or _setext_title(body_lines) or note_name(path)
     is_integration = bool(
         fields.integration_id
         or fields.sources
@@ -103,6 +103,18 @@ def parse_text(
         is_integration=is_integration,
         generated=generated,
     )
+
+
+_SETEXT_H1 = re.compile(r" {0,3}=+[ \t]*")
+
+
+def _setext_title(body: list[str]) -> str | None:
+    """The title of a note that opens with a heading underlined with ``===``."""
+    text = next((at for at, line in enumerate(body) if line.strip()), None)
+    if text is None or text + 1 >= len(body) or not _SETEXT_H1.fullmatch(body[text + 1]):
+        return None
+    title = body[text].strip()
+    return title if title[:1] not in ("#", "-", "*", "+", ">", "|", "`", "<") else None
 
 
 def _has_template_structure(fields: IntegrationFields, id_label: bool) -> bool:

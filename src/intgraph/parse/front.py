@@ -27,11 +27,20 @@ class FrontMatter:
     key_lines: tuple[tuple[str, int], ...] = ()
 
     def line_of(self, key: str) -> int:
-        """Return the file line of a top-level key, case-insensitive (1 when unknown)."""
+        """Return the file line of a top-level key, as :func:`key_name` compares keys
+        (1 when unknown); of a key written twice, the last, whose value YAML keeps."""
+        wanted = key_name(key)
+        found = 1
         for name, line in self.key_lines:
-            if name.lower() == key.lower():
-                return line
-        return 1
+            if key_name(name) == wanted:
+                found = line
+        return found
+
+
+def key_name(key: object) -> str:
+    """A front-matter key as intgraph looks it up: lower case, with ``-`` and blanks as
+    ``_`` (``Integration ID`` and ``integration-id`` are ``integration_id``)."""
+    return str(key).strip().lower().replace("-", "_").replace(" ", "_")
 
 
 def split(lines: list[str]) -> tuple[list[str], int]:
