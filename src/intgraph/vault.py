@@ -63,16 +63,24 @@ class NoteText:
     problems: tuple[Problem, ...] = ()
 
 
+def from_root(path: str) -> tuple[str, bool]:
+    """(``path`` as vault-relative POSIX text, whether it was written from the vault's
+    root): a leading ``./`` or ``/`` (as a shell completes it) is dropped, ``\\`` read as
+    ``/``."""
+    text = path.strip().replace("\\", "/")
+    anchored = text.startswith(("/", "./"))
+    while text.startswith(("./", "/")):
+        text = text[2:] if text.startswith("./") else text[1:]
+    return text, anchored
+
+
 def glob_to_regex(pattern: str) -> re.Pattern[str]:
     """Compile a gitignore-like glob: ``**`` crosses folders, ``*`` and ``?`` do not.
 
     A pattern without ``/`` matches a file or folder name at any depth; one that starts
     with ``/`` or ``./`` (a path from the vault's root, as a shell completes it) only there.
     """
-    pattern = pattern.strip().replace("\\", "/")
-    anchored = pattern.startswith(("/", "./"))
-    while pattern.startswith(("./", "/")):
-        pattern = pattern[2:] if pattern.startswith("./") else pattern[1:]
+    pattern, anchored = from_root(pattern)
     pattern = pattern.strip("/")
     out: list[str] = []
     i = 0

@@ -138,9 +138,8 @@ def _string_values(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
-        if _unquoted_link(value):
-            return [_unquoted_link(value)]
-        return [v if isinstance(v, str) else _unquoted_link(v) for v in value]
+        link = _unquoted_link(value)
+        return [link] if link else [v if isinstance(v, str) else _unquoted_link(v) for v in value]
     return []
 
 
@@ -188,8 +187,9 @@ def link_texts(value: Any) -> list[str]:
     written without quotes (``source: [[SAP ERP]]``, or a list item ``- [[SAP ERP]]``),
     which YAML reads as a list in a list, is the wikilink it looks like."""
     if isinstance(value, list):
-        if _unquoted_link(value):
-            return [_unquoted_link(value)]
+        link = _unquoted_link(value)
+        if link:
+            return [link]
         return [text for item in value if (text := _unquoted_link(item) or text_value(item))]
     return text_list(value)
 

@@ -19,8 +19,6 @@ CLASSIFICATIONS = ("Internal", "External", "Hybrid")
 _ID = re.compile(r"^INT-\d{4}-\d{3,}$")
 # A date, alone or followed by a time ("2026-06-01T10:00") or a note.
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\b|(?=T\d))")
-# A value that is one wikilink (a daily note, [[2027-01-01]]; an ID note, [[INT-2025-001]]).
-_ONE_LINK = re.compile(r"^\[\[([^\[\]|#]+)(?:[|#][^\[\]]*)?\]\]$")
 _BRACKETED = re.compile(r"^\[[^\[\]]*\]$")
 
 #: (code, section name fragment, severity) for placeholders left unfilled.
@@ -253,10 +251,16 @@ def _footer(note: Note) -> list[Finding]:
 
 
 def _unlinked(value: str) -> str:
-    """A footer value without the wikilink around it, if it is one: what it names."""
+    """A footer value without the wikilink around it, if it is one (a daily note,
+    ``[[2027-01-01]]``; an ID note, ``[[INT-2025-001]]``): the note it names."""
+    # Imported here: importing the parser costs every other command's start-up.
+    from intgraph.parse.links import split_wikilink
+    from intgraph.parse.values import one_wikilink
+
     text = value.strip()
-    m = _ONE_LINK.match(text)
-    return m.group(1).strip() if m else text
+    inner = one_wikilink(text)
+    path = split_wikilink(inner)[0] if inner is not None else ""
+    return path or text
 
 
 def _dates(note: Note, today: dt.date, max_test_age: int) -> list[Finding]:

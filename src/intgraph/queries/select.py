@@ -24,6 +24,7 @@ from intgraph.queries.impact import walk
 from intgraph.queries.lookup import find_system
 from intgraph.queries.people import owner_of
 from intgraph.queries.statuses import check_statuses
+from intgraph.vault import from_root
 
 METHODS: tuple[str, ...] = (
     "status",
@@ -175,10 +176,7 @@ def _match(landscape: Landscape, term: Term, candidates: Iterable[str]) -> set[s
         }[term.method]
         return {n for n in candidates if test(field(n))}
     if term.method == "folder":
-        folder = value.replace("\\", "/")
-        while folder.startswith(("./", "/")):
-            folder = folder[2:] if folder.startswith("./") else folder[1:]
-        prefix = folder.strip("/").lower() + "/"
+        prefix = from_root(value)[0].strip("/").lower() + "/"
         return {n for n in candidates if graph._node[n]["path"].lower().startswith(prefix)}
     if term.method == "tag":
         tag = value.lstrip("#").lower()
