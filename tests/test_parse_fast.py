@@ -18,7 +18,7 @@ from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS
 from intgraph.parse import _TAG, parse_text
 from intgraph.parse.fastmask import mask, mask_simple, simple_applies
 from intgraph.parse.fieldlines import heading_text, read_heading
-from intgraph.parse.fields import _LABEL, _LABEL_SEP, read_fields
+from intgraph.parse.fields import _LABEL, _LABEL_SEP, read_fields, read_label
 from intgraph.parse.front import _handler, simple_yaml
 from intgraph.parse.links import links_in_line, scan_links
 from intgraph.parse.scan import backtick_spans, inline_spans_general, mask_blocks
@@ -252,6 +252,7 @@ def test_whole_text_searches_equal_line_searches(text: str) -> None:
             ends = [_LABEL_SEP.match(line, m.end(1)) for m in (lazy, greedy)]
             assert ends[0] is not None and ends[1] is not None
             assert ends[0].end() == ends[1].end()
+        assert_label_reads(line)
         head = LINE_HEADING.match(line)
         if head:
             rest = re.match(r" {0,3}#{1,6}[ \t]+", line)
@@ -261,6 +262,31 @@ def test_whole_text_searches_equal_line_searches(text: str) -> None:
                 text, key, level, *_ = read_heading("\n" + line)
                 assert (text, level) == (head.group(2).strip(), len(head.group(1)))
                 assert key == "heading:" + text.lower()
+
+
+def assert_label_reads(line: str) -> None:
+    """:func:`read_label` reads ``line`` as :data:`_LABEL` does, twice (from its cache)."""
+    m = _LABEL.match(line)
+    expected = (m.group(1).strip(), (m.group(2) or "").rstrip(), m.end(1)) if m else None
+    for _ in range(2):
+        assert read_label(line, line.find(":")) == expected
+
+
+LABEL_PARTS = st.sampled_from(
+    [" ", "\t", "-", "*", "+", "1.", "12)", "**", "Name", "a b", "(s)", ":", "::", "é", "x",
+     "\u2028", "\x0c", "\r", "[[X]]", "/", "_", "'", "a" * 41]
+)  # fmt: skip
+
+
+@SETTINGS
+@given(st.lists(LABEL_PARTS, max_size=10).map("".join))
+@example("   - Name: [[SAP ERP]]")
+@example("- **Status**:: **x")
+@example("1. Role:**")
+@example("- a::**x")
+def test_label_reading_equals_its_pattern(line: str) -> None:
+    if ":" in line:
+        assert_label_reads(line)
 
 
 @SETTINGS
@@ -305,26 +331,60 @@ YAML_WORDS = st.sampled_from(
     ["system", "ASSET00110", "Yes", "no", "ON", "Null", "y", "b  c", "1.0", "2024-01-01", "e"]
 )
 YAML_ODD = st.sampled_from(["", " ", "[[X]]", '"quoted"', "a: b", "- x", "v ", "x.y-z_"])
+#: Characters a quoted value may hold, with those YAML escapes, refuses or breaks on.
+QUOTED_TEXT = st.text(
+    st.sampled_from(list("aZ0 #:-[]{},&*!|>%@`'\"\\\t\x00\x7f\x85\xa0é€\u2028\ufeff\U0001f600")),
+    max_size=8,
+)
+YAML_DATES = st.sampled_from(["2024-06-01", "2024-02-30", "0000-01-01", "2024-6-1", "2024-06-01x"])
+YAML_KEYS = st.sampled_from(
+    ["type", "aliases", "tags", "on", "Key_1", "a b", "owner", "a  b", "x-y", "last-", "No"]
+)
 
 
 @st.composite
-def yaml_line(draw: st.DrawFn) -> str:
-    key = draw(st.sampled_from(["type", "aliases", "tags", "on", "Key_1", "a b", "owner"]))
+def yaml_scalar(draw: st.DrawFn) -> str:
     kind = draw(st.integers(0, 3))
     if kind == 0:
-        return f"{key}: {draw(YAML_WORDS)}"
+        return draw(YAML_WORDS)
+    if kind == 3:
+        return draw(YAML_DATES)
+    quote = '"' if kind == 1 else "'"
+    return f"{quote}{draw(QUOTED_TEXT)}{quote}"
+
+
+@st.composite
+def yaml_line(draw: st.DrawFn, odd: bool = True, key: str | None = None) -> str:
+    key = key or draw(YAML_KEYS)
+    kind = draw(st.integers(0, 5 if odd else 3))
+    if kind == 0:
+        return f"{key}: {draw(yaml_scalar())}"
     if kind == 1:
         words = draw(st.lists(YAML_WORDS, max_size=3))
         separator = draw(st.sampled_from([", ", ","]))
         return f"{key}: [{separator.join(words)}]"
     if kind == 2:
-        return f"{key}: {draw(YAML_ODD)}"
+        return f"{key}: {draw(YAML_ODD)}" if odd else f"{key}:"
+    if kind == 3:  # a bare key, with or without a block list under it
+        indents = st.sampled_from(["", "  ", "    ", " \t"])
+        if odd:
+            spaces = draw(st.lists(indents, max_size=3))
+        else:
+            spaces = [draw(indents).strip("\t")] * draw(st.integers(0, 3))
+        items = [f"{indent}- {draw(yaml_scalar())}" for indent in spaces]
+        return "\n".join([f"{key}:", *items])
+    if kind == 4:
+        return f"- {draw(yaml_scalar())}"
     return draw(st.sampled_from(["", "# comment", "  nested: x"]))
 
 
 @SETTINGS
-@given(st.lists(yaml_line(), max_size=5))
+@given(
+    st.lists(yaml_line(), max_size=5)
+    | st.tuples(*(yaml_line(odd=False, key=f"{k}ey {n}") for n, k in enumerate("kKpTa"))).map(list)
+)
 def test_simple_front_matter_reads_as_yaml_reads_it(fm_lines: list[str]) -> None:
+    fm_lines = "\n".join(fm_lines).split("\n")
     simple = simple_yaml(fm_lines)
     if simple is not None:
         assert simple == (_handler().load("\n".join(fm_lines)) or {})

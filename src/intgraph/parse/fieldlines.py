@@ -67,7 +67,17 @@ NAME_LABELS = frozenset({"name", "names", "system", "systems"})
 
 def group_name(text: str) -> str | None:
     """The group a label, bullet or heading text opens (see :data:`GROUP_NAMES`)."""
-    return GROUP_NAMES.get(_HEADING_LEAD.sub("", text.lower()).strip(" *_:"))
+    if text in _GROUPS:  # the same few labels recur in every note
+        return _GROUPS[text]
+    kind = GROUP_NAMES.get(_HEADING_LEAD.sub("", text.lower()).strip(" *_:"))
+    if len(_GROUPS) < _GROUPS_KEPT:
+        _GROUPS[text] = kind
+    return kind
+
+
+#: :func:`group_name` of the texts seen so far (a bounded number of them).
+_GROUPS: dict[str, str | None] = {}
+_GROUPS_KEPT = 4096
 
 
 def names_in(value: str, value_text: str, line: int, placeholders: Collection[str]) -> list[Ref]:

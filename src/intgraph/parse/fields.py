@@ -45,6 +45,10 @@ _LABEL = re.compile(
     r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40})(?:\*\*)?"
     r"[ \t]*::?(?:\*\*)?(?:[ \t]+(.*))?\s*$"
 )
+# What :data:`_LABEL` matches up to the line's first colon (the only one it can match).
+_LABEL_HEAD = re.compile(
+    r"\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40})(?:\*\*)?[ \t]*:"
+)
 _BOLD_SEP = re.compile(r":?\*\*[ \t]*:?")
 _LABEL_SEP = re.compile(r"(?:\*\*)?[ \t]*::?(?:\*\*)?")
 _STARTS = frozenset("#*-+[0123456789")
@@ -187,11 +191,12 @@ def read_fields(
                 same = line is orig
                 value_text = value if same else _after(_BOLD_SEP, orig, bold.end(1))
             else:
-                lab = _LABEL.match(line) if ":" in line else None
-                if lab:
-                    label, value = lab.group(1).strip(), (lab.group(2) or "").rstrip()
+                colon = line.find(":")
+                lab = read_label(line, colon) if colon >= 0 else None
+                if lab is not None:
+                    label, value, label_end = lab
                     same = line is orig
-                    value_text = value if same else _after(_LABEL_SEP, orig, lab.end(1))
+                    value_text = value if same else _after(_LABEL_SEP, orig, label_end)
                 else:
                     num = _NUMBERED.match(line)
                     if num:
@@ -323,6 +328,39 @@ def read_fields(
                     )
                 )
     return out
+
+
+def read_label(line: str, colon: int) -> tuple[str, str, int] | None:
+    """(label, value, where the label ends) of a labelled line, as :data:`_LABEL` reads
+    them (its first group stripped, its second right-stripped); None when it matches
+    not. ``colon`` is where the line's first colon is. What comes before the colon
+    decides the label, and the same few heads ("   - Name:") recur in every note: each
+    is matched once."""
+    head = line[: colon + 1]
+    if head in _LABELS:
+        known = _LABELS[head]
+    else:
+        m = _LABEL_HEAD.fullmatch(head)
+        known = (m.group(1).strip(), m.end(1)) if m else None
+        if len(_LABELS) < _LABELS_KEPT:
+            _LABELS[head] = known
+    if known is None:
+        return None
+    rest = line[colon + 1 :]
+    if rest[:1] == ":":
+        rest = rest[1:]
+    if rest[:2] == "**":
+        rest = rest[2:]
+    if rest[:1] == " " or rest[:1] == "\t":
+        return known[0], rest.lstrip(" \t").rstrip(), known[1]
+    if not rest or rest.isspace():
+        return known[0], "", known[1]
+    return None
+
+
+#: :func:`read_label`'s reading of the heads seen so far (a bounded number of them).
+_LABELS: dict[str, tuple[str, int] | None] = {}
+_LABELS_KEPT = 4096
 
 
 def _unset(text: str, value: str, placeholders: Collection[str]) -> bool:

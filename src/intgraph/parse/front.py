@@ -79,12 +79,22 @@ def load(path: str, lines: list[str]) -> FrontMatter:
     return FrontMatter(data, tuple(_links(data, fm_lines)), body_start, (), keys)
 
 
-# Front matter made only of "key: word" and "key: [word, word]" lines, whose words YAML
-# reads as text, is read without YAML (system notes are mostly this).
+# Front matter made only of lines YAML reads as text (or a date) is read without YAML:
+# "key: word words", "key: [word, word]", "key: \"quoted\"", "key: 'quoted'",
+# "key: 2024-06-01", and "key:" alone or above "- item" lines (system notes and the
+# properties Obsidian writes are mostly this). Anything else goes to YAML.
+_WORD = r"[A-Za-z][A-Za-z0-9 _.-]*[A-Za-z0-9_.-]|[A-Za-z]"
+# What a one-line quoted scalar may hold and mean as written: no escape, no quote of its
+# kind, nothing YAML refuses or reads as a line break.
+_QUOTABLE = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff"
+_SCALAR = rf"({_WORD})|\"([^\"\\{_QUOTABLE}]*)\"|'([^'{_QUOTABLE}]*)'"
 _SIMPLE_LINE = re.compile(
-    r"([A-Za-z][A-Za-z0-9_]*): (?:([A-Za-z][A-Za-z0-9 _.-]*[A-Za-z0-9_.-]|[A-Za-z])"
-    r"|\[((?:[A-Za-z][A-Za-z0-9_.-]*, ?)*[A-Za-z][A-Za-z0-9_.-]*)?\])"
+    r"([A-Za-z](?:[A-Za-z0-9_ -]*[A-Za-z0-9_-])?):(?: (?:"
+    + _SCALAR
+    + r"|(\[(?:(?:[A-Za-z][A-Za-z0-9_.-]*, ?)*[A-Za-z][A-Za-z0-9_.-]*)?\])"
+    + r"|([0-9]{4}-[0-9]{2}-[0-9]{2})))?"
 )
+_SIMPLE_ITEM = re.compile(r"( *)- (?:" + _SCALAR + ")")
 # Words YAML 1.1 reads as booleans or null (and a few more, to be safe).
 _NOT_TEXT = frozenset({"yes", "no", "true", "false", "on", "off", "null", "y", "n"})
 
@@ -111,27 +121,57 @@ def _broken(path: str, body_start: int, exc: Exception) -> FrontMatter:
 
 
 def simple_yaml(fm_lines: list[str]) -> dict[str, Any] | None:
-    """The mapping YAML's safe loader reads from ``fm_lines`` when every line is
-    ``key: word words`` or ``key: [word, word]`` with text-only words and no key
+    """The mapping YAML's safe loader reads from ``fm_lines`` when every line is one of
+    the simple forms above, no word is one YAML reads as anything but text and no key
     repeats; None when any line is anything else (YAML must then read it)."""
     data: dict[str, Any] = {}
+    opened: str | None = None  # the key of a bare "key:" line, while items may follow
+    indent = ""
     for line in fm_lines:
+        if opened is not None and line.lstrip(" ")[:2] == "- ":
+            item = _SIMPLE_ITEM.fullmatch(line)
+            items = data[opened]
+            if item is None or (items is not None and item.group(1) != indent):
+                return None
+            value = _scalar(item.group(2), item.group(3), item.group(4))
+            if value is None:
+                return None
+            if items is None:
+                indent, data[opened] = item.group(1), [value]
+            else:
+                items.append(value)
+            continue
         m = _SIMPLE_LINE.fullmatch(line)
         if m is None:
             return None
-        key, word, items = m.groups()
+        key, word, double, single, listed, day = m.groups()
         if key in data or key.lower() in _NOT_TEXT:
             return None
-        if word is not None:
-            if word.lower() in _NOT_TEXT:
+        opened = None
+        if day is not None:
+            try:
+                data[key] = dt.date.fromisoformat(day)
+            except ValueError:
                 return None
-            data[key] = word
-            continue
-        words = [item.strip() for item in items.split(",")] if items else []
-        if any(w.lower() in _NOT_TEXT for w in words):
-            return None
-        data[key] = words
+        elif listed is not None:
+            words = [item.strip() for item in listed[1:-1].split(",")] if listed != "[]" else []
+            if any(w.lower() in _NOT_TEXT for w in words):
+                return None
+            data[key] = words
+        elif word is None and double is None and single is None:
+            data[key], opened = None, key  # "key:" alone: null, unless items follow
+        else:
+            data[key] = _scalar(word, double, single)
+            if data[key] is None:
+                return None
     return data
+
+
+def _scalar(word: str | None, double: str | None, single: str | None) -> str | None:
+    """A simple line's text: a word YAML reads as text, or a quoted scalar as written."""
+    if word is not None:
+        return None if word.lower() in _NOT_TEXT else word
+    return double if double is not None else single
 
 
 def _string_values(value: Any) -> list[str]:
