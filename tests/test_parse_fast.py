@@ -18,7 +18,7 @@ from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS
 from intgraph.parse import _TAG, parse_text
 from intgraph.parse.fastmask import mask, mask_simple, simple_applies
 from intgraph.parse.fieldlines import heading_text, read_heading
-from intgraph.parse.fields import _LABEL, _LABEL_SEP, read_fields, read_label
+from intgraph.parse.fields import _BOLD, _LABEL, _LABEL_SEP, read_bold, read_fields, read_label
 from intgraph.parse.front import _handler, simple_yaml
 from intgraph.parse.links import links_in_line, scan_links
 from intgraph.parse.scan import backtick_spans, inline_spans_general, mask_blocks
@@ -253,6 +253,7 @@ def test_whole_text_searches_equal_line_searches(text: str) -> None:
             assert ends[0] is not None and ends[1] is not None
             assert ends[0].end() == ends[1].end()
         assert_label_reads(line)
+        assert_bold_reads(line)
         head = LINE_HEADING.match(line)
         if head:
             rest = re.match(r" {0,3}#{1,6}[ \t]+", line)
@@ -272,6 +273,14 @@ def assert_label_reads(line: str) -> None:
         assert read_label(line, line.find(":")) == expected
 
 
+def assert_bold_reads(line: str) -> None:
+    """:func:`read_bold` reads ``line`` as :data:`_BOLD` does, twice (from its cache)."""
+    m = _BOLD.match(line)
+    expected = (m.group(1).strip(), m.group(2).rstrip(), m.end(1)) if m else None
+    for _ in range(2):
+        assert read_bold(line) == expected
+
+
 LABEL_PARTS = st.sampled_from(
     [" ", "\t", "-", "*", "+", "1.", "12)", "**", "Name", "a b", "(s)", ":", "::", "é", "x",
      "\u2028", "\x0c", "\r", "[[X]]", "/", "_", "'", "a" * 41]
@@ -284,9 +293,14 @@ LABEL_PARTS = st.sampled_from(
 @example("- **Status**:: **x")
 @example("1. Role:**")
 @example("- a::**x")
+@example("- **Status**: Production")
+@example("** **x")
+@example("***a**")
+@example("**a***")
 def test_label_reading_equals_its_pattern(line: str) -> None:
     if ":" in line:
         assert_label_reads(line)
+    assert_bold_reads(line)
 
 
 @SETTINGS

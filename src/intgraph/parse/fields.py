@@ -45,6 +45,8 @@ _LABEL = re.compile(
     r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40})(?:\*\*)?"
     r"[ \t]*::?(?:\*\*)?(?:[ \t]+(.*))?\s*$"
 )
+# What :data:`_BOLD` matches up to the label's closing **.
+_BOLD_HEAD = re.compile(r"\s*(?:[-*+][ \t]+)?\*\*([^*\n]+?):?\*\*")
 # What :data:`_LABEL` matches up to the line's first colon (the only one it can match).
 _LABEL_HEAD = re.compile(
     r"\s*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*)?([A-Za-z][\w ()/&'.-]{0,40})(?:\*\*)?[ \t]*:"
@@ -173,9 +175,9 @@ def read_fields(
             ):
                 continue
             line_no = first_line + offset
-            bold = _BOLD.match(line) if "**" in line else None
-            bold_value = bold.group(2).rstrip() if bold else ""
-            if (bold and not bold_value and bold.group(1).strip().lower() == "metadata") or (
+            bold = read_bold(line) if "**" in line else None
+            bold_value = bold[1] if bold else ""
+            if (bold and not bold_value and bold[0].lower() == "metadata") or (
                 first == "*" and line.strip().strip("*_: ").lower() == "metadata"
             ):
                 section, subsection, group = "Metadata", None, None
@@ -187,9 +189,9 @@ def read_fields(
             value = ""
             value_text = ""
             if bold:
-                label, value = bold.group(1).strip(), bold_value
+                label, value = bold[0], bold_value
                 same = line is orig
-                value_text = value if same else _after(_BOLD_SEP, orig, bold.end(1))
+                value_text = value if same else _after(_BOLD_SEP, orig, bold[2])
             else:
                 colon = line.find(":")
                 lab = read_label(line, colon) if colon >= 0 else None
@@ -358,9 +360,35 @@ def read_label(line: str, colon: int) -> tuple[str, str, int] | None:
     return None
 
 
-#: :func:`read_label`'s reading of the heads seen so far (a bounded number of them).
+def read_bold(line: str) -> tuple[str, str, int] | None:
+    """(label, value, where the label ends) of a line with a bold label, as :data:`_BOLD`
+    reads them (its first group stripped, its second right-stripped); None when it
+    matches not. The label opens at the line's first ** and closes at the next (it
+    holds no *): that head is matched once per distinct head, as in :func:`read_label`."""
+    opening = line.find("**")
+    closing = line.find("**", opening + 2) if opening >= 0 else -1
+    if closing < 0:
+        return None
+    head = line[: closing + 2]
+    if head in _LABELS:
+        known = _LABELS[head]
+    else:
+        m = _BOLD_HEAD.fullmatch(head)
+        known = (m.group(1).strip(), m.end(1)) if m else None
+        if len(_LABELS) < _LABELS_KEPT:
+            _LABELS[head] = known
+    if known is None:
+        return None
+    rest = line[closing + 2 :].lstrip(" \t")
+    if rest[:1] == ":":
+        rest = rest[1:].lstrip(" \t")
+    return known[0], rest.rstrip(), known[1]
+
+
+#: The reading of the heads :func:`read_label` and :func:`read_bold` have seen so far (a
+#: bounded number of them). A head of one ends with a colon, of the other with **.
 _LABELS: dict[str, tuple[str, int] | None] = {}
-_LABELS_KEPT = 4096
+_LABELS_KEPT = 8192
 
 
 def _unset(text: str, value: str, placeholders: Collection[str]) -> bool:
