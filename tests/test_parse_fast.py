@@ -271,6 +271,7 @@ def assert_label_reads(line: str) -> None:
     expected = (m.group(1).strip(), (m.group(2) or "").rstrip(), m.end(1)) if m else None
     for _ in range(2):
         assert read_label(line, line.find(":")) == expected
+    assert_own_strings(read_label(line, line.find(":")), read_label(*_copy(line, ":")))
 
 
 def assert_bold_reads(line: str) -> None:
@@ -279,6 +280,24 @@ def assert_bold_reads(line: str) -> None:
     expected = (m.group(1).strip(), m.group(2).rstrip(), m.end(1)) if m else None
     for _ in range(2):
         assert read_bold(line) == expected
+    assert_own_strings(read_bold(line), read_bold(_copy(line, ":")[0]))
+
+
+def _copy(line: str, mark: str) -> tuple[str, int]:
+    """Another string object equal to ``line``, and where ``mark`` is in it."""
+    other = (line + ".")[:-1]
+    return other, other.find(mark)
+
+
+def assert_own_strings(
+    first: tuple[str, str, int] | None, second: tuple[str, str, int] | None
+) -> None:
+    """Two readings of equal lines share no string (a marshalled cache would depend on
+    which notes a process read before): a label or value is the note's own."""
+    assert first == second
+    if first is not None and second is not None:
+        for a, b in zip(first[:2], second[:2], strict=True):
+            assert len(a) < 2 or a is not b
 
 
 LABEL_PARTS = st.sampled_from(

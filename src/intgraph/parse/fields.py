@@ -338,14 +338,7 @@ def read_label(line: str, colon: int) -> tuple[str, str, int] | None:
     not. ``colon`` is where the line's first colon is. What comes before the colon
     decides the label, and the same few heads ("   - Name:") recur in every note: each
     is matched once."""
-    head = line[: colon + 1]
-    if head in _LABELS:
-        known = _LABELS[head]
-    else:
-        m = _LABEL_HEAD.fullmatch(head)
-        known = (m.group(1).strip(), m.end(1)) if m else None
-        if len(_LABELS) < _LABELS_KEPT:
-            _LABELS[head] = known
+    known = _head(line[: colon + 1], _LABEL_HEAD)
     if known is None:
         return None
     rest = line[colon + 1 :]
@@ -354,9 +347,9 @@ def read_label(line: str, colon: int) -> tuple[str, str, int] | None:
     if rest[:2] == "**":
         rest = rest[2:]
     if rest[:1] == " " or rest[:1] == "\t":
-        return known[0], rest.lstrip(" \t").rstrip(), known[1]
+        return line[known[0] : known[1]], rest.lstrip(" \t").rstrip(), known[2]
     if not rest or rest.isspace():
-        return known[0], "", known[1]
+        return line[known[0] : known[1]], "", known[2]
     return None
 
 
@@ -369,26 +362,38 @@ def read_bold(line: str) -> tuple[str, str, int] | None:
     closing = line.find("**", opening + 2) if opening >= 0 else -1
     if closing < 0:
         return None
-    head = line[: closing + 2]
-    if head in _LABELS:
-        known = _LABELS[head]
-    else:
-        m = _BOLD_HEAD.fullmatch(head)
-        known = (m.group(1).strip(), m.end(1)) if m else None
-        if len(_LABELS) < _LABELS_KEPT:
-            _LABELS[head] = known
+    known = _head(line[: closing + 2], _BOLD_HEAD)
     if known is None:
         return None
     rest = line[closing + 2 :].lstrip(" \t")
     if rest[:1] == ":":
         rest = rest[1:].lstrip(" \t")
-    return known[0], rest.rstrip(), known[1]
+    return line[known[0] : known[1]], rest.rstrip(), known[2]
 
 
-#: The reading of the heads :func:`read_label` and :func:`read_bold` have seen so far (a
+def _head(head: str, pattern: re.Pattern[str]) -> tuple[int, int, int] | None:
+    """Where in ``head`` its label starts and stops (stripped) and where ``pattern``'s
+    first group ends, or None when ``pattern`` does not match all of it; remembered.
+    Positions only are kept, never a string: each note slices its own, so no object is
+    shared between notes and the caches marshalled from them do not depend on which
+    notes a process read before."""
+    if head in _HEADS:
+        return _HEADS[head]
+    m = pattern.fullmatch(head)
+    known = None
+    if m is not None:
+        label = m.group(1)
+        start = m.start(1) + len(label) - len(label.lstrip())
+        known = (start, start + len(label.strip()), m.end(1))
+    if len(_HEADS) < _HEADS_KEPT:
+        _HEADS[head] = known
+    return known
+
+
+#: :func:`_head` of the heads :func:`read_label` and :func:`read_bold` have seen so far (a
 #: bounded number of them). A head of one ends with a colon, of the other with **.
-_LABELS: dict[str, tuple[str, int] | None] = {}
-_LABELS_KEPT = 8192
+_HEADS: dict[str, tuple[int, int, int] | None] = {}
+_HEADS_KEPT = 8192
 
 
 def _unset(text: str, value: str, placeholders: Collection[str]) -> bool:
