@@ -87,3 +87,60 @@ def test_a_system_is_named_by_its_file_path_as_the_shell_gives_it(
     outside.write_text("# elsewhere\n", encoding="utf-8")
     missing = CliRunner().invoke(main, ["impact", str(outside), "--vault", str(root), "--no-cache"])
     assert missing.exit_code == 2 and "unknown system" in missing.output
+
+
+HOMONYMS = str(Path(__file__).resolve().parent.parent / "vault_fixtures" / "homonyms")
+
+
+def _answer(*args: str) -> tuple[dict[str, object], str]:
+    result = CliRunner().invoke(main, [*args, "--vault", HOMONYMS, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout), result.stderr
+
+
+def test_a_name_two_system_notes_have_means_the_note_obsidian_opens_and_says_so() -> None:
+    # "CRM" names Systems/CRM.md (the shorter path, as [[CRM]] opens), though
+    # Archive/Systems/CRM.md comes first by path; the other is named in a note on stderr.
+    answer, said = _answer("impact", "CRM", "--direction", "upstream")
+    assert answer["system_path"] == "Systems/CRM.md"
+    assert "2 system notes are named 'CRM'" in said
+    assert "this answer is for Systems/CRM.md" in said and "Archive/Systems/CRM.md" in said
+    # The plain name "CRM" in a note means that note too: the query's answer holds it.
+    integrations = answer["integrations"]
+    assert isinstance(integrations, list)
+    assert [(i["id"], i["distance"]) for i in integrations] == [
+        ("INT-H-001", 1), ("INT-H-002", 1), ("INT-H-004", 2)  # CRM feeds SAP (EU)
+    ]  # fmt: skip
+    downstream, _ = _answer("impact", "CRM", "--depth", "1")
+    listed = downstream["integrations"]
+    assert isinstance(listed, list)
+    assert [i["id"] for i in listed] == ["INT-H-003", "INT-H-004"]
+
+
+@pytest.mark.parametrize("query", ["Archive/Systems/CRM", "Archive/Systems/CRM.md", "SAP Europe"])
+def test_a_path_or_an_alias_names_one_system_without_a_note(query: str) -> None:
+    answer, said = _answer("impact", query, "--direction", "upstream")
+    assert answer["system_path"] in ("Archive/Systems/CRM.md", "Systems/EU/SAP.md")
+    assert said == ""
+
+
+def test_every_command_that_takes_a_system_says_which_one_a_shared_name_meant() -> None:
+    _, said = _answer("path", "SAP", "crm")
+    assert said.count("system notes are named") == 2
+    assert "this answer is for Systems/EU/SAP.md" in said  # a root link opens the first
+    _, said = _answer("retire", "SAP")
+    assert "(name another by its path: Systems/US/SAP.md)" in said
+
+
+def test_homonyms_are_the_same_cold_warm_and_from_the_graph(tmp_path: Path) -> None:
+    from intgraph.graph import system_homonyms
+    from intgraph.queries.lookup import homonyms_of
+
+    cold = load_vault(Path(HOMONYMS), cache_dir=tmp_path)
+    warm = load_vault(Path(HOMONYMS), cache_dir=tmp_path)
+    expected = ("Systems/CRM.md", "Archive/Systems/CRM.md")
+    for source in (cold.flows, warm.flows, cold.graph, warm.graph):
+        assert homonyms_of(source, "crm") == expected
+        assert homonyms_of(source, "SAP") == ("Systems/EU/SAP.md", "Systems/US/SAP.md")
+        assert homonyms_of(source, "SAP Europe") == homonyms_of(source, "Nope") == ()
+    assert system_homonyms(warm.graph) == system_homonyms(cold.graph) == dict(warm.flows.homonyms)

@@ -11,7 +11,7 @@ snapshot of the graph at load time: a graph changed afterwards is not reflected.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import eq, ge, itemgetter, not_
 from typing import Any
@@ -136,6 +136,9 @@ class Flows:
     #: integration -> its place when a tie between shortest paths is broken: live
     #: before Deprecated, then by ID (or title when it has none) and node id.
     tie: Mapping[str, int]
+    #: Every name key several systems have -> those systems, the one ``index`` gives
+    #: first (see :func:`intgraph.graph.system_homonyms`).
+    homonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def leaving(self, node: str, role: str) -> tuple[str, ...]:
         """The nodes ``node`` has a ``role`` edge to (``source`` from a system; ``target``
@@ -155,19 +158,21 @@ class Flows:
 
 
 def decode_flows(data: Any) -> Flows:
-    """The view that its eleven tables describe (see :func:`intgraph.snapshot.encode_light`):
+    """The view that its twelve tables describe (see :func:`intgraph.snapshot.encode_light`):
     ``node`` to ``index`` as plain dicts, then ``ends``, ``rank`` and ``tie`` as lists
-    that follow the integrations in ``node`` order (so their keys cannot disagree).
+    that follow the integrations in ``node`` order (so their keys cannot disagree), then
+    ``homonyms`` as a plain dict.
     Raises :class:`FlowsLayoutError` when it has another layout (the checks run at C
     speed)."""
     if not (
         type(data) is tuple
-        and len(data) == 11
+        and len(data) == 12
         and all(type(m) is dict for m in data[:8])
-        and all(type(m) is list for m in data[8:])
+        and all(type(m) is list for m in data[8:11])
+        and type(data[11]) is dict
     ):
         raise FlowsLayoutError("not a flows view")
-    node, *tables, index, ends_in, rank_in, tie_in = data
+    node, *tables, index, ends_in, rank_in, tie_in, homonyms = data
     if set(map(type, node.values())) - {dict}:
         raise FlowsLayoutError("flows node of another layout")
     kinds = list(map(_KIND, node.values()))
@@ -185,8 +190,13 @@ def decode_flows(data: Any) -> Flows:
         raise FlowsLayoutError("flows table of another layout")
     named = set(chain.from_iterable(chain.from_iterable(t.values() for t in tables)))
     keys = node.keys()
+    if set(map(type, homonyms.values())) - {tuple}:
+        raise FlowsLayoutError("flows homonyms of another layout")
     if not (
-        all(t.keys() <= keys for t in tables) and named <= keys and set(index.values()) <= keys
+        all(t.keys() <= keys for t in tables)
+        and named <= keys
+        and set(index.values()) <= keys
+        and set(chain.from_iterable(homonyms.values())) <= keys
     ):
         raise FlowsLayoutError("flows table names unknown nodes")
     if not (len(ends_in) == len(rank_in) == len(tie_in) == len(integrations)):
@@ -201,4 +211,6 @@ def decode_flows(data: Any) -> Flows:
         raise FlowsLayoutError("flows orders of another layout")
     feeds, fed_by, routed, sources, targets, via = tables
     ends, rank, tie = (dict(zip(integrations, t, strict=True)) for t in (ends_in, rank_in, tie_in))
-    return Flows(node, feeds, fed_by, routed, sources, targets, via, index, ends, rank, tie)
+    return Flows(
+        node, feeds, fed_by, routed, sources, targets, via, index, ends, rank, tie, homonyms
+    )

@@ -99,32 +99,65 @@ def has_status(graph: nx.MultiDiGraph, node: str, wanted: Collection[str]) -> bo
     return status is not None and status.lower() in wanted
 
 
-#: graph -> (its node count when indexed, name key -> system node); see system_index.
-_INDEXES: WeakKeyDictionary[nx.MultiDiGraph, tuple[int, dict[str, str]]] = WeakKeyDictionary()
+#: graph -> (its node count when indexed, name key -> system node, name key -> every
+#: system node of that name when several have it); see system_index.
+_INDEXES: WeakKeyDictionary[
+    nx.MultiDiGraph, tuple[int, dict[str, str], dict[str, tuple[str, ...]]]
+] = WeakKeyDictionary()
 
 
 def system_index(graph: nx.MultiDiGraph) -> dict[str, str]:
     """Map every system name and alias key (:func:`~intgraph.model.name_key`) to its node
-    id; names win over aliases, earlier nodes over later ones.
+    id; names win over aliases, earlier nodes over later ones among aliases. A name that
+    several system notes have (one file name in different folders) means the one a link
+    by that name written at the vault's root opens in Obsidian, as a plain name in a
+    note does (see :func:`system_homonyms`).
 
     Built once per graph (a graph loaded from the cache brings the one saved with it) and
     built again when the graph's node count changes.
     """
+    return _indexed(graph)[1]
+
+
+def system_homonyms(graph: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
+    """Map every name key that several system nodes have (notes of one file name in
+    different folders) to those nodes, the one the name means in :func:`system_index`
+    first, then as Obsidian ranks them. Built with it."""
+    return _indexed(graph)[2]
+
+
+def _indexed(
+    graph: nx.MultiDiGraph,
+) -> tuple[int, dict[str, str], dict[str, tuple[str, ...]]]:
     known = _INDEXES.get(graph)
     if known is not None and known[0] == len(graph._node):
-        return known[1]
-    found: dict[str, str] = {}
+        return known
+    named: dict[str, list[str]] = {}
     aliases: dict[str, str] = {}
     for node, data in graph._node.items():
         if data["kind"] != SYSTEM:
             continue
-        found.setdefault(name_key(data["name"]), node)
+        named.setdefault(name_key(data["name"]), []).append(node)
         for alias in data.get("aliases", ()):
             aliases.setdefault(name_key(alias), node)
+    found: dict[str, str] = {}
+    shared: dict[str, tuple[str, ...]] = {}
+    for key, nodes in named.items():
+        if len(nodes) > 1:
+            nodes.sort(key=lambda n: _from_root(graph._node[n].get("path")))
+            shared[key] = tuple(nodes)
+        found[key] = nodes[0]
     for key, node in aliases.items():
         found.setdefault(key, node)
-    remember_index(graph, found)
-    return found
+    remember_index(graph, found, shared)
+    return _INDEXES[graph]
+
+
+def _from_root(path: str | None) -> tuple[bool, bool, int, str]:
+    """How Obsidian ranks notes of one file name for a link by that name written at the
+    vault's root (:func:`intgraph.resolve._rank`): the note at the root, then the
+    shortest path, then by path."""
+    return (path is None, "/" in (path or ""), len(path or ""), path or "")
 
 
 #: graph -> (its node count when derived, its flows view); see flows_of.
@@ -162,8 +195,10 @@ def flows_of(graph: nx.MultiDiGraph) -> Flows:
         for n in integrations
     }
     rank, tie = orders(node, integrations)
-    index = system_index(graph)
-    flows = Flows(node, feeds, fed_by, routed, sources, targets, via, index, ends, rank, tie)
+    _, index, homonyms = _indexed(graph)
+    flows = Flows(
+        node, feeds, fed_by, routed, sources, targets, via, index, ends, rank, tie, homonyms
+    )
     remember_flows(graph, flows)
     return flows
 
@@ -173,9 +208,12 @@ def remember_flows(graph: nx.MultiDiGraph, flows: Flows) -> None:
     _FLOWS[graph] = (len(graph._node), flows)
 
 
-def remember_index(graph: nx.MultiDiGraph, index: dict[str, str]) -> None:
-    """Keep ``index`` as :func:`system_index` of ``graph`` (as it is now)."""
-    _INDEXES[graph] = (len(graph._node), index)
+def remember_index(
+    graph: nx.MultiDiGraph, index: dict[str, str], homonyms: dict[str, tuple[str, ...]]
+) -> None:
+    """Keep ``index`` and ``homonyms`` as :func:`system_index` and
+    :func:`system_homonyms` of ``graph`` (as it is now)."""
+    _INDEXES[graph] = (len(graph._node), index, homonyms)
 
 
 def build_graph(notes: Sequence[Note], resolver: Resolver, names: SystemNames) -> nx.MultiDiGraph:

@@ -105,6 +105,7 @@ def patch_flows(
         ends,
         rank,
         tie,
+        flows.homonyms,
     )
     return encode_light(patched, aliases), patched
 

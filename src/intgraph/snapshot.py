@@ -102,6 +102,7 @@ def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[
             [flows.ends[n] for n in integrations],
             [flows.rank[n] for n in integrations],
             [flows.tie[n] for n in integrations],
+            {key: tuple(one[n] for n in nodes) for key, nodes in flows.homonyms.items()},
         ),
         {path: tuple(a) for path, a in aliases.items()},
     )
@@ -202,6 +203,6 @@ def decode_graph(
         return loaded
 
     graph.graph["fields_loader"] = load_fields
-    remember_index(graph, dict(flows.index))
+    remember_index(graph, dict(flows.index), dict(flows.homonyms))
     remember_flows(graph, flows)
     return graph

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 import click
 
 from intgraph.cli.commands import main
-from intgraph.cli.common import colored, emit, guarded, out_options, width
+from intgraph.cli.common import colored, emit, guarded, hint_homonyms, out_options, width
 from intgraph.cli.options import Source, vault_options
 from intgraph.errors import UsageError
 from intgraph.queries.critical import critical
@@ -82,6 +82,7 @@ def path_cmd(
     fmt = closed(fmt, path_render.FORMATS, "--format")
     landscape = source.load(quiet=fmt != "table")
     result = find_paths(landscape, from_system, to_system, max_paths, max_length, status)
+    hint_homonyms(landscape, from_system, to_system)
     if not result.paths:
         click.echo(
             f"intgraph: no path from {result.source!r} to {result.target!r} "
@@ -123,7 +124,9 @@ def critical_cmd(
 def retire_cmd(system: str, source: Source, fmt: str, out: str | None, force: bool) -> None:
     """The decommissioning checklist of SYSTEM, as a note to paste into the vault."""
     fmt = closed(fmt, retire_render.FORMATS, "--format")
-    result = retire(source.load(quiet=fmt != "table"), system)
+    landscape = source.load(quiet=fmt != "table")
+    result = retire(landscape, system)
+    hint_homonyms(landscape, system)
     emit(retire_render.render(result, fmt, width(), colored(fmt, out)), out, force)
 
 

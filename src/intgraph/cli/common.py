@@ -12,8 +12,10 @@ from typing import Any, TypeVar
 import click
 
 from intgraph.errors import IntgraphError
-from intgraph.pipeline import settle
+from intgraph.pipeline import Landscape, settle
 from intgraph.queries.impact import DIRECTIONS
+from intgraph.queries.lookup import homonyms_of
+from intgraph.render import escape
 from intgraph.render.output import write_text
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -130,6 +132,19 @@ def colored(fmt: str, out: str | None = None) -> bool:
 def split_list(values: tuple[str, ...]) -> list[str]:
     """Comma-separated and repeated option values as one list."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def hint_homonyms(landscape: Landscape, *queries: str) -> None:
+    """Say on stderr which system a name meant when several system notes have it."""
+    for query in queries:
+        paths = [escape.terminal(p) for p in homonyms_of(landscape.flows, query)]
+        if paths:
+            click.echo(
+                f"intgraph: note: {len(paths)} system notes are named "
+                f"{escape.terminal(query)!r}; this answer is for {paths[0]} (name another "
+                f"by its path: {', '.join(paths[1:])})",
+                err=True,
+            )
 
 
 def emit(text: str, out: str | None, force: bool = False) -> None:

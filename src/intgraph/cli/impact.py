@@ -10,6 +10,7 @@ from intgraph.cli.common import (
     emit,
     format_option,
     guarded,
+    hint_homonyms,
     out_options,
     traversal_options,
     width,
@@ -42,4 +43,5 @@ def impact_cmd(
     """What is affected if SYSTEM (a name, alias or note path) changes or goes down."""
     landscape = source.load(quiet=fmt == "json")
     result = impact(landscape, system, direction, depth, status)
+    hint_homonyms(landscape, system)
     emit(impact_render.render(result, fmt, width(), colored(fmt, out)), out, force)

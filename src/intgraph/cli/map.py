@@ -9,7 +9,13 @@ from pathlib import Path
 import click
 
 from intgraph.cli.commands import main
-from intgraph.cli.common import format_option, guarded, out_options, traversal_options
+from intgraph.cli.common import (
+    format_option,
+    guarded,
+    hint_homonyms,
+    out_options,
+    traversal_options,
+)
 from intgraph.cli.options import Source, vault_options
 from intgraph.export import canvas
 from intgraph.queries.select import selected
@@ -67,6 +73,8 @@ def map_cmd(
         raise click.UsageError("--depth and --direction need --focus")
     target = out or default_output(source.vault, MAP_NAMES[fmt])
     landscape = source.load()
+    if focus is not None:
+        hint_homonyms(landscape, focus)
     if select:
         landscape = selected(landscape, select, status, focus)
     if fmt == "canvas":

@@ -39,6 +39,20 @@ def find_system(graph: nx.MultiDiGraph | Flows, names: SystemNames, query: str) 
     return node
 
 
+def homonyms_of(graph: nx.MultiDiGraph | Flows, query: str) -> tuple[str, ...]:
+    """When several system notes have the name ``query`` gives (one file name in
+    different folders): their note paths, the one ``query`` means first (as
+    :func:`find_system` answers); else nothing. A path names each of them."""
+    if isinstance(graph, Flows):
+        homonyms, nodes = graph.homonyms, graph.node
+    else:
+        from intgraph.graph import system_homonyms
+
+        homonyms, nodes = system_homonyms(graph), graph._node
+    shared = homonyms.get(name_key(query), ())
+    return tuple(str(nodes[n].get("path") or nodes[n]["name"]) for n in shared)
+
+
 def suggest(
     nodes: Mapping[str, Mapping[str, Any]], query: str, known: Mapping[str, str], limit: int = 3
 ) -> list[str]:
