@@ -144,3 +144,19 @@ def test_homonyms_are_the_same_cold_warm_and_from_the_graph(tmp_path: Path) -> N
         assert homonyms_of(source, "SAP") == ("Systems/EU/SAP.md", "Systems/US/SAP.md")
         assert homonyms_of(source, "SAP Europe") == homonyms_of(source, "Nope") == ()
     assert system_homonyms(warm.graph) == system_homonyms(cold.graph) == dict(warm.flows.homonyms)
+
+
+def test_homonyms_survive_an_edit_patched_into_the_saved_graph(tmp_path: Path) -> None:
+    import shutil
+
+    from intgraph.queries.lookup import homonyms_of
+
+    vault = tmp_path / "vault"
+    shutil.copytree(HOMONYMS, vault)
+    cache = tmp_path / "cache"
+    load_vault(vault, cache_dir=cache)
+    note = vault / "Integrations" / "US Orders to CRM.md"
+    note.write_text(note.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    patched = load_vault(vault, cache_dir=cache)
+    assert patched.report.snapshot and patched.report.parsed == 1  # patched, not rebuilt
+    assert homonyms_of(patched.flows, "CRM") == ("Systems/CRM.md", "Archive/Systems/CRM.md")
