@@ -156,7 +156,12 @@ def test_homonyms_survive_an_edit_patched_into_the_saved_graph(tmp_path: Path) -
     cache = tmp_path / "cache"
     load_vault(vault, cache_dir=cache)
     note = vault / "Integrations" / "US Orders to CRM.md"
-    note.write_text(note.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    text = note.read_text(encoding="utf-8").replace("Production", "Deprecated")
+    note.write_text(text, encoding="utf-8")
     patched = load_vault(vault, cache_dir=cache)
     assert patched.report.snapshot and patched.report.parsed == 1  # patched, not rebuilt
-    assert homonyms_of(patched.flows, "CRM") == ("Systems/CRM.md", "Archive/Systems/CRM.md")
+    assert patched.flows.node["integration:Integrations/US Orders to CRM.md"]["status"] == (
+        "Deprecated"
+    )
+    for landscape in (patched, load_vault(vault, cache_dir=cache)):  # and saved so
+        assert homonyms_of(landscape.flows, "CRM") == ("Systems/CRM.md", "Archive/Systems/CRM.md")
