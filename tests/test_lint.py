@@ -82,6 +82,11 @@ MUTATIONS = [
     ("IG703", ("- Created: 2026-01-10", "- Created: 01/02/2024"), 279),
     ("IG703", ("- Last Updated: 2026-01-10", "- Last Updated: Jan 10"), 280),
     ("IG801", ("   - Runbook: [[Clean Runbook]]", "   - Runbook: N/A"), 230),
+    (
+        "IG907",
+        ("# Clean Integration\n", "---\ntags: [api]\nTags:\n- api\n---\n# Clean Integration\n"),
+        3,
+    ),
 ]
 
 
@@ -100,7 +105,7 @@ def test_each_code_fires(tmp_path: Path, code: str, edit: tuple[str, str], line:
     assert {c for c, _ in found} - {code} == related.get(code, set()), found
 
 
-READING = {"IG901", "IG902", "IG903", "IG904", "IG905", "IG906", "IG909"}
+READING = {"IG901", "IG902", "IG903", "IG904", "IG905", "IG906", "IG907", "IG909"}
 
 
 def test_every_code_is_tested() -> None:

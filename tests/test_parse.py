@@ -528,6 +528,35 @@ def test_front_matter_keys_in_any_case_with_dashes_or_blanks() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("front", "status", "twice"),
+    [
+        ("status: Production\nowner: Ada\nstatus: Deprecated\n", "Deprecated", [(4, "status", 2)]),
+        # Case variants are one property to intgraph: the one written last is read.
+        (
+            "status: Planning\nStatus: Deprecated\nstatus: Live\n",
+            "Live",
+            [(3, "Status", 2), (4, "status", 2)],
+        ),
+        ("Status: Live\nstatus: Planning\n", "Planning", [(3, "status", 2)]),
+        # Keys inside a list or a block value are not properties.
+        ("status: Live\nitems:\n- name: a\n- name: b\nnote: |\n  status: x\n", "Live", []),
+        ("status: Live\n", "Live", []),
+    ],
+)
+def test_a_property_written_twice_is_a_problem_and_the_last_counts(
+    front: str, status: str, twice: list[tuple[int, str, int]]
+) -> None:
+    note = parse_text("x.md", f"---\n{front}---\n# X\n")
+    assert note.fields.status == status
+    found = [p for p in note.problems if p.code == "duplicate-key"]
+    assert [(p.line, p.message) for p in found] == [
+        (line, f"front-matter property {name!r} is written twice (also at line {first}): "
+               "the last value counts")
+        for line, name, first in twice
+    ]  # fmt: skip
+
+
 def test_a_setext_title() -> None:
     assert parse_text("x.md", "\nOrder Sync\n==========\n\nText.\n").title == "Order Sync"
     assert (

@@ -76,7 +76,35 @@ def load(path: str, lines: list[str]) -> FrontMatter:
         for offset, line in enumerate(fm_lines)
         if (m := _KEY.match(line)) is not None
     )
-    return FrontMatter(data, tuple(_links(data, fm_lines)), body_start, (), keys)
+    links = tuple(_links(data, fm_lines))
+    twice = _written_twice(path, keys, data)
+    if twice:  # "Status" and "status": the one written last is the one read
+        last = {name: line for name, line in keys}
+        data = {k: data[k] for k in sorted(data, key=lambda k: last.get(k, 0))}
+    return FrontMatter(data, links, body_start, twice, keys)
+
+
+def _written_twice(
+    path: str, keys: tuple[tuple[str, int], ...], data: dict[str, Any]
+) -> tuple[Problem, ...]:
+    """A problem for each top-level property written again (as :func:`key_name` compares
+    keys: ``Status`` and ``status`` are one): YAML keeps the last value without a word,
+    so a property edited in one place and left in another silently says something else."""
+    first: dict[str, int] = {}
+    found: list[Problem] = []
+    for name, line in keys:
+        if name not in data:  # not a top-level key: "- name: x" in a list, say
+            continue
+        wanted = key_name(name)
+        if wanted in first:
+            message = (
+                f"front-matter property {name!r} is written twice (also at line "
+                f"{first[wanted]}): the last value counts"
+            )
+            found.append(Problem(path, line, "duplicate-key", message))
+        else:
+            first[wanted] = line
+    return tuple(found)
 
 
 # Front matter made only of lines YAML reads as text (or a date) is read without YAML:

@@ -69,6 +69,7 @@ CODES: dict[str, tuple[str, str]] = {
     "IG904": ("error", "a file that holds binary data"),
     "IG905": ("error", "a note that is not a regular file (FIFO, device, ...)"),
     "IG906": ("error", "a note larger than the size limit"),
+    "IG907": ("warning", "a front-matter property written twice (the last value counts)"),
     "IG909": ("error", "another problem reading a file"),
 }
 
@@ -80,6 +81,7 @@ PROBLEM_CODES = {
     "binary": "IG904",
     "not-a-file": "IG905",
     "too-large": "IG906",
+    "duplicate-key": "IG907",
 }
 
 
