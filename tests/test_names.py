@@ -109,12 +109,12 @@ def test_a_name_two_system_notes_have_means_the_note_obsidian_opens_and_says_so(
     integrations = answer["integrations"]
     assert isinstance(integrations, list)
     assert [(i["id"], i["distance"]) for i in integrations] == [
-        ("INT-H-001", 1), ("INT-H-002", 1), ("INT-H-004", 2)  # CRM feeds SAP (EU)
+        ("INT-2026-101", 1), ("INT-2026-102", 1), ("INT-2026-104", 2)  # CRM feeds SAP (EU)
     ]  # fmt: skip
     downstream, _ = _answer("impact", "CRM", "--depth", "1")
     listed = downstream["integrations"]
     assert isinstance(listed, list)
-    assert [i["id"] for i in listed] == ["INT-H-003", "INT-H-004"]
+    assert [i["id"] for i in listed] == ["INT-2026-103", "INT-2026-104"]
 
 
 @pytest.mark.parametrize("query", ["Archive/Systems/CRM", "Archive/Systems/CRM.md", "SAP Europe"])
