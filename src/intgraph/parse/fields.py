@@ -36,8 +36,10 @@ from intgraph.parse.values import (
 # The text is taken whole and its closing #s cut off by heading_text.
 _HEADING_LINE = re.compile(r"\n {0,3}(#{1,6})[ \t]+([^\n]*)")
 _HEADING_AT_0 = re.compile(r"\n#(?:#{0,5})[ \t]+[^\n]*")  # "\n#" is searched as a literal
-# Values are matched greedily and right-stripped, which is what a lazy "(.*?)\s*$"
-# gives, several times faster.
+# A bold label and a labelled line, as the template's fields are written: the grammar
+# read_bold and read_label read (matching each distinct head once); the tests hold them
+# to these. Values are matched greedily and right-stripped, which is what a lazy
+# "(.*?)\s*$" gives, several times faster.
 _BOLD = re.compile(r"^\s*(?:[-*+][ \t]+)?\*\*([^*\n]+?):?\*\*[ \t]*:?[ \t]*(.*)$")
 # The label is matched greedily: it holds no ":" or "*", so this finds the lines a lazy
 # label finds, with only the blanks before the colon added (label.strip() drops them).
