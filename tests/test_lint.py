@@ -109,7 +109,7 @@ READING = {"IG901", "IG902", "IG903", "IG904", "IG905", "IG906", "IG907", "IG909
 
 
 def test_every_code_is_tested() -> None:
-    tested = {m[0] for m in MUTATIONS} | {"IG502", "IG119"} | READING
+    tested = {m[0] for m in MUTATIONS} | {"IG502", "IG119", "IG403"} | READING
     assert tested == set(CODES)
 
 
@@ -222,3 +222,27 @@ def test_footer_and_overview_values_as_a_reader_writes_them(
     tmp_path: Path, edit: tuple[str, str], expected: set[tuple[str, int]]
 ) -> None:
     assert set(codes(vault_with(tmp_path, edit))) == expected
+
+
+@pytest.mark.parametrize(("crm", "sap"), [("CRM", "SAP"), ("CRM (legacy)", "**SAP**")])
+def test_a_plain_name_several_notes_have_is_a_warning(tmp_path: Path, crm: str, sap: str) -> None:
+    root = tmp_path / "homonyms"
+    shutil.copytree(FIXTURES / "homonyms", root)
+    note = root / "Integrations" / "CRM Leads to SAP.md"
+    text = note.read_text(encoding="utf-8")
+    text = text.replace("- Name: CRM", f"- Name: {crm}").replace("- Name: SAP", f"- Name: {sap}")
+    note.write_text(text, encoding="utf-8")
+    found = [
+        (f.path, f.line, f.code, f.message)
+        for f in lint(load_vault(root), TODAY)
+        if f.code == "IG403"
+    ]
+    # The notes that link their systems by path are not reported; the plain names are.
+    assert found == [
+        ("Integrations/CRM Leads to SAP.md", 12, "IG403",
+         f"{crm!r} names 2 notes and is taken for Systems/CRM.md (not Archive/Systems/CRM.md):"
+         " link the one meant"),
+        ("Integrations/CRM Leads to SAP.md", 14, "IG403",
+         "'SAP' names 2 notes and is taken for Systems/EU/SAP.md (not Systems/US/SAP.md): "
+         "link the one meant"),
+    ]  # fmt: skip

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from intgraph.errors import UsageError
-from intgraph.model import Field, Note
+from intgraph.model import Field, Note, Ref, without_note
 from intgraph.pipeline import Landscape
 
 SEVERITIES = ("info", "warning", "error")
@@ -49,6 +49,7 @@ CODES: dict[str, tuple[str, str]] = {
     "IG303": ("warning", "Classification outside Internal/External/Hybrid"),
     "IG401": ("error", "no source system"),
     "IG402": ("error", "no target system"),
+    "IG403": ("warning", "a system named in plain text that several notes have"),
     "IG501": ("error", "Integration ID not of the form INT-YYYY-NNN"),
     "IG502": ("error", "the same Integration ID in two notes"),
     "IG503": ("error", "no Integration ID, or only a placeholder"),
@@ -214,6 +215,7 @@ def _note_findings(
         out.append(_finding(note, f.line_of("source", components), "IG401", "no source system"))
     if not f.targets:
         out.append(_finding(note, f.line_of("target", components), "IG402", "no target system"))
+    out += _shared_names(note, landscape)
     if f.integration_id and not _ID.match(f.integration_id):
         message = f"Integration ID {f.integration_id!r} is not of the form INT-YYYY-NNN"
         out.append(_finding(note, f.line_of("integration_id"), "IG501", message))
@@ -228,6 +230,29 @@ def _note_findings(
     if (f.status or "").lower() == "production" and not _has_runbook(note):
         line = f.line_of("heading:documentation", f.line_of("status"))
         out.append(_finding(note, line, "IG801", "Production integration with no runbook link"))
+    return out
+
+
+def _shared_names(note: Note, landscape: Landscape) -> list[Finding]:
+    """IG403: a source, target or middleware named in plain text ("Name: CRM") that
+    several notes have. It is taken for the note a link by that name opens (as the
+    orphans report says of such a link), silently: a link says which one is meant."""
+    f = note.fields
+    refs: list[Ref] = [*(e.ref for e in f.sources), *(e.ref for e in f.targets), *f.middleware]
+    out = []
+    for ref in refs:
+        if ref.is_link:
+            continue
+        text = ref.text.strip()
+        found = landscape.resolver.candidates(text, note.path)
+        if not found and landscape.names.alias_target(text) is None:
+            found = landscape.resolver.candidates(without_note(text), note.path)
+        if len(found) > 1:
+            message = (
+                f"{ref.text!r} names {len(found)} notes and is taken for {found[0]} "
+                f"(not {', '.join(found[1:])}): link the one meant"
+            )
+            out.append(_finding(note, ref.line, "IG403", message))
     return out
 
 
