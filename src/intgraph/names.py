@@ -98,6 +98,19 @@ class SystemNames:
             known = self._plain[key] = SystemId(key, text, None)
         return known
 
+    def notes_named(self, text: str, source: str) -> tuple[str, ...]:
+        """Every note a plain name written in the note at ``source`` may mean, the one
+        :meth:`for_text` takes first: the notes its text names, or, when that names no
+        note or alias, the notes its name without a note in parentheses names. More
+        than one, and the name is ambiguous (a link would say which note is meant)."""
+        text = text.strip()
+        found = self._resolver.candidates(text, source)
+        if not found and self.alias_target(text) is None:
+            base = without_note(text)
+            if base and base != text:
+                found = self._resolver.candidates(base, source)
+        return found
+
     def _noted(self, text: str, is_link: bool, source: str) -> SystemId | None:
         """The system of the note ``text`` names (by path, name or alias), if any."""
         resolved = self._resolver.resolve_path(text, source)

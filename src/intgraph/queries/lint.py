@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from intgraph.errors import UsageError
-from intgraph.model import Field, Note, Ref, without_note
+from intgraph.model import Field, Note, Ref
 from intgraph.pipeline import Landscape
 
 SEVERITIES = ("info", "warning", "error")
@@ -243,10 +243,7 @@ def _shared_names(note: Note, landscape: Landscape) -> list[Finding]:
     for ref in refs:
         if ref.is_link:
             continue
-        text = ref.text.strip()
-        found = landscape.resolver.candidates(text, note.path)
-        if not found and landscape.names.alias_target(text) is None:
-            found = landscape.resolver.candidates(without_note(text), note.path)
+        found = landscape.names.notes_named(ref.text, note.path)
         if len(found) > 1:
             message = (
                 f"{ref.text!r} names {len(found)} notes and is taken for {found[0]} "
