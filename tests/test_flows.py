@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import FIXTURES, ROOT
 
-from intgraph.flows import Flows, listing_key, tie_key
+from intgraph.flows import Flows, listing_key, row_text, tie_key
 from intgraph.graph import INTEGRATION, SYSTEM, after, before, flows_of
+from intgraph.jsontext import Encoded, row_pieces
 from intgraph.pipeline import load_vault
 from intgraph.queries.impact import AffectedIntegration, AffectedSystem, Impact
 from intgraph.render.impact import render_json, to_dict
@@ -65,6 +67,11 @@ def test_warm_flows_equal_cold_flows(name: str, tmp_path: Path) -> None:
 
     assert plain(warm.flows) == plain(cold.flows)
     assert "graph" not in warm.__dict__  # the whole graph is built only when asked for
+    # The rows' JSON text is saved with the view, as the renderer would make it.
+    integrations = [n for n, d in cold.flows.node.items() if d["kind"] == INTEGRATION]
+    assert not cold.flows.text
+    made = row_text(cold.flows, integrations)
+    assert warm.flows.text == dict(zip(integrations, made, strict=True))
 
 
 def test_a_warm_impact_does_not_import_networkx(tmp_path: Path) -> None:
@@ -171,8 +178,27 @@ def reference_json(result: Impact) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(answers())
-def test_impact_json_is_what_json_dumps_writes(result: Impact) -> None:
+@given(answers(), st.data())
+def test_impact_json_is_what_json_dumps_writes(result: Impact, data: st.DataObject) -> None:
     text = render_json(result)
     assert text == reference_json(result)
     assert json.loads(text) == to_dict(result)
+    # Rows whose text the answer brings made (as a view loaded from the cache does),
+    # some or all of them, are written the same. (A node is in an answer once.)
+    known = Encoded()
+    once = Counter(i.node for i in result.integrations)
+    brought = {
+        i.node: row_pieces(
+            i.id,
+            i.title,
+            i.path,
+            i.status,
+            (i.sources, i.targets, i.middleware),
+            i.owner,
+            i.next_review,
+            known,
+        )
+        for i in result.integrations
+        if once[i.node] == 1 and data.draw(st.booleans())
+    }
+    assert render_json(dataclasses.replace(result, text=brought)) == text

@@ -16,12 +16,14 @@ from itertools import chain, compress, repeat
 from operator import eq, ge, itemgetter, not_
 from typing import Any
 
+from intgraph.jsontext import Encoded, Pieces, row_pieces
 from intgraph.model import DOCUMENT, INTEGRATION, SYSTEM, Note, ref_name
 
 #: What a cached view of another layout raises while it is decoded.
 LAYOUT_ERRORS = (AttributeError, IndexError, KeyError, TypeError, ValueError, EOFError)
 _EMPTY: tuple[str, ...] = ()
 _KIND = itemgetter("kind")
+_ROW = itemgetter("id", "title", "path", "status", "owner", "next_review")
 #: The attributes every node of a kind carries (see :func:`intgraph.graph.build_graph`).
 NODE_KEYS = {
     SYSTEM: frozenset({"kind", "name", "path", "aliases", "middleware"}),
@@ -139,6 +141,11 @@ class Flows:
     #: Every name key several systems have -> those systems, the one ``index`` gives
     #: first (see :func:`intgraph.graph.system_homonyms`).
     homonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: integration -> the JSON text of its impact row around the answer's own values
+    #: (:func:`intgraph.jsontext.row_pieces`), where it was made: a view loaded from the
+    #: cache has every integration's, one derived from a graph none. Derived from the
+    #: rest, so views are compared without it.
+    text: Mapping[str, Pieces] = field(default_factory=dict, compare=False)
 
     def leaving(self, node: str, role: str) -> tuple[str, ...]:
         """The nodes ``node`` has a ``role`` edge to (``source`` from a system; ``target``
@@ -158,21 +165,22 @@ class Flows:
 
 
 def decode_flows(data: Any) -> Flows:
-    """The view that its twelve tables describe (see :func:`intgraph.snapshot.encode_light`):
+    """The view that its thirteen tables describe (see :func:`intgraph.snapshot.encode_light`):
     ``node`` to ``index`` as plain dicts, then ``ends``, ``rank`` and ``tie`` as lists
     that follow the integrations in ``node`` order (so their keys cannot disagree), then
-    ``homonyms`` as a plain dict.
+    ``homonyms`` as a plain dict and ``text`` as a list in ``node`` order again.
     Raises :class:`FlowsLayoutError` when it has another layout (the checks run at C
     speed)."""
     if not (
         type(data) is tuple
-        and len(data) == 12
+        and len(data) == 13
         and all(type(m) is dict for m in data[:8])
         and all(type(m) is list for m in data[8:11])
         and type(data[11]) is dict
+        and type(data[12]) is list
     ):
         raise FlowsLayoutError("not a flows view")
-    node, *tables, index, ends_in, rank_in, tie_in, homonyms = data
+    node, *tables, index, ends_in, rank_in, tie_in, homonyms, text_in = data
     if set(map(type, node.values())) - {dict}:
         raise FlowsLayoutError("flows node of another layout")
     kinds = list(map(_KIND, node.values()))
@@ -199,7 +207,7 @@ def decode_flows(data: Any) -> Flows:
         and set(chain.from_iterable(homonyms.values())) <= keys
     ):
         raise FlowsLayoutError("flows table names unknown nodes")
-    if not (len(ends_in) == len(rank_in) == len(tie_in) == len(integrations)):
+    if not (len(ends_in) == len(rank_in) == len(tie_in) == len(text_in) == len(integrations)):
         raise FlowsLayoutError("flows orders of another layout")
     names = chain.from_iterable(ends_in)
     if (
@@ -207,10 +215,28 @@ def decode_flows(data: Any) -> Flows:
         or set(map(type, ends_in)) - {tuple}
         or set(map(len, ends_in)) - {3}
         or set(map(type, names)) - {tuple}
+        or set(map(type, text_in)) - {tuple}
+        or set(map(len, text_in)) - {3}
+        or set(map(type, chain.from_iterable(text_in))) - {str}
     ):
         raise FlowsLayoutError("flows orders of another layout")
     feeds, fed_by, routed, sources, targets, via = tables
-    ends, rank, tie = (dict(zip(integrations, t, strict=True)) for t in (ends_in, rank_in, tie_in))
-    return Flows(
-        node, feeds, fed_by, routed, sources, targets, via, index, ends, rank, tie, homonyms
+    ends, rank, tie, text = (
+        dict(zip(integrations, t, strict=True)) for t in (ends_in, rank_in, tie_in, text_in)
     )
+    return Flows(
+        node, feeds, fed_by, routed, sources, targets, via, index, ends, rank, tie, homonyms, text
+    )
+
+
+def row_text(flows: Flows, integrations: Iterable[str]) -> list[Pieces]:
+    """The :attr:`Flows.text` of ``integrations``: as ``flows`` holds it, else made."""
+    known = Encoded()
+    made = []
+    for n in integrations:
+        pieces = flows.text.get(n)
+        if pieces is None:
+            iid, title, path, status, owner, review = _ROW(flows.node[n])
+            pieces = row_pieces(iid, title, path, status, flows.ends[n], owner, review, known)
+        made.append(pieces)
+    return made

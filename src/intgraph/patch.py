@@ -55,6 +55,7 @@ def patch_flows(
         "via": dict(flows.via),
     }
     ends = dict(flows.ends)
+    text = dict(flows.text)
     touched: set[str] = set()
     for path, note in notes.items():
         n = integration_node(path)
@@ -82,6 +83,7 @@ def patch_flows(
                 tables[system_table][s] = tuple(sorted(listed, key=place.__getitem__))
             tables[role][n] = tuple(refs[role])
         node[n] = note_attrs(note)
+        text.pop(n, None)  # made again from the new attributes and ends
         ends[n] = (
             display_names(node, refs["sources"]),
             display_names(node, refs["targets"]),
@@ -106,6 +108,7 @@ def patch_flows(
         rank,
         tie,
         flows.homonyms,
+        text,
     )
     return encode_light(patched, aliases), patched
 

@@ -22,7 +22,14 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from intgraph.codec import decode_fields, encode_fields
-from intgraph.flows import LAYOUT_ERRORS, NODE_KEYS, Flows, FlowsLayoutError, decode_flows
+from intgraph.flows import (
+    LAYOUT_ERRORS,
+    NODE_KEYS,
+    Flows,
+    FlowsLayoutError,
+    decode_flows,
+    row_text,
+)
 from intgraph.model import DOCUMENT, INTEGRATION, IntegrationFields
 
 if TYPE_CHECKING:
@@ -103,6 +110,7 @@ def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[
             [flows.rank[n] for n in integrations],
             [flows.tie[n] for n in integrations],
             {key: tuple(one[n] for n in nodes) for key, nodes in flows.homonyms.items()},
+            row_text(flows, integrations),
         ),
         {path: tuple(a) for path, a in aliases.items()},
     )

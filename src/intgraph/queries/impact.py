@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from intgraph.flows import Flows
+from intgraph.jsontext import Pieces
 from intgraph.pipeline import Landscape, paused_gc
 from intgraph.queries.lookup import find_system
 from intgraph.queries.statuses import check_statuses
@@ -67,6 +68,9 @@ class Impact:
     statuses: tuple[str, ...]
     systems: tuple[AffectedSystem, ...]
     integrations: tuple[AffectedIntegration, ...]
+    #: The JSON text of integrations' rows, as far as the landscape holds it made (see
+    #: :mod:`intgraph.jsontext`): not part of the answer, only a shortcut to writing it.
+    text: Mapping[str, Pieces] = field(default_factory=dict, repr=False, compare=False)
 
 
 def _step(flows: Flows, direction: str) -> tuple[Mapping[str, tuple[str, ...]], ...]:
@@ -195,6 +199,7 @@ def _impact(
         statuses=tuple(statuses),
         systems=tuple(systems),
         integrations=tuple(affected),
+        text=flows.text,
     )
 
 

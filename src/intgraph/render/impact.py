@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from json.encoder import encode_basestring as _str  # the encoder's own (C) string writer
 from typing import TYPE_CHECKING, Any
 
+from intgraph.jsontext import Encoded, Pieces, names, null_or_str, row_pieces
 from intgraph.pipeline import paused_gc
 from intgraph.queries.impact import AffectedIntegration, AffectedSystem, Impact
 from intgraph.render import escape
@@ -71,7 +72,9 @@ def render_json(result: Impact) -> str:
     encoder (in C), and a value that recurs (a status, an owner, a list of system names)
     is encoded once: building a dict per row and encoding it costs more than the query
     on a large answer, and ``json.dumps(indent=...)`` more still (it falls back to the
-    pure-Python encoder). ``tests/test_flows.py`` checks the bytes against json.dumps.
+    pure-Python encoder). An integration whose row text the answer brings (see
+    :attr:`Impact.text`) is not encoded again. ``tests/test_flows.py`` checks the bytes
+    against json.dumps.
     """
     with paused_gc():
         return _json(result)
@@ -79,9 +82,9 @@ def render_json(result: Impact) -> str:
 
 def _json(result: Impact) -> str:
     data = to_dict(result, rows=False)
-    known = _Encoded()
+    known = Encoded()
     data["systems"] = _system_rows(result.systems, known)
-    data["integrations"] = _integration_rows(result.integrations, known)
+    data["integrations"] = _integration_rows(result.integrations, result.text, known)
     # One join makes the document: each copy of a text this large costs page faults.
     parts = ["{\n"]
     for key, value in data.items():
@@ -101,56 +104,38 @@ def _json(result: Impact) -> str:
     return "".join(parts)
 
 
-class _Encoded(dict[str | tuple[str, ...] | None, str]):
-    """A value's JSON text, made on first use: a string (or None) or a list of strings."""
-
-    def __missing__(self, value: str | tuple[str, ...] | None) -> str:
-        text = _names(value) if isinstance(value, tuple) else _null_or_str(value)
-        self[value] = text
-        return text
-
-
-def _system_rows(systems: Iterable[AffectedSystem], known: _Encoded) -> list[str]:
+def _system_rows(systems: Iterable[AffectedSystem], known: Encoded) -> list[str]:
     return [
         f'{{"name": {_str(s.name)}, "distance": {s.distance!r}, '
-        f'"direction": {known[s.direction]}, "path": {_null_or_str(s.path)}, '
-        f'"via": {_names(s.via)}, '
+        f'"direction": {known[s.direction]}, "path": {null_or_str(s.path)}, '
+        f'"via": {names(s.via)}, '
         f'"middleware": {"true" if s.middleware else "false"}}}'
         for s in systems
     ]
 
 
-def _integration_rows(integrations: Iterable[AffectedIntegration], known: _Encoded) -> list[str]:
+def _integration_rows(
+    integrations: Iterable[AffectedIntegration], text: Mapping[str, Pieces], known: Encoded
+) -> list[str]:
     rows = []
+    saved = text.get
     # One loop with the fields unpacked: this writes every row of the largest answers.
     for (
-        _node, iid, title, path, status, distance, sources, targets, middleware,
+        node, iid, title, path, status, distance, sources, targets, middleware,
         directions, feedback, owner, review,
     ) in integrations:  # fmt: skip
-        # A list of names recurs (the queried system among the sources, a busy target):
-        # looked up first, encoded on a miss.
-        ends = known.get(targets)
-        if ends is None:
-            ends = known[targets] = _names(targets)
+        pieces = saved(node)
+        if pieces is None:
+            ends = (sources, targets, middleware)
+            pieces = row_pieces(iid, title, path, status, ends, owner, review, known)
+        head, middle, tail = pieces
         rows.append(
-            f'{{"id": {"null" if iid is None else _str(iid)}, "title": {_str(title)}, '
-            f'"path": {_str(path)}, "status": {known[status]}, "distance": {distance!r}, '
-            f'"sources": {known[sources]}, "targets": {ends}, '
-            f'"middleware": {known[middleware]}, "directions": {known[directions]}, '
-            f'"feedback": {"true" if feedback else "false"}, "owner": {known[owner]}, '
-            f'"next_review": {known[review]}}}'
+            f"{head}{distance!r}{middle}{known[directions]}{_TRUE if feedback else _FALSE}{tail}"
         )
     return rows
 
 
-def _null_or_str(value: str | None) -> str:
-    return "null" if value is None else _str(value)
-
-
-def _names(names: tuple[str, ...]) -> str:
-    if len(names) == 1:  # the common case, without a join
-        return f"[{_str(names[0])}]"
-    return "[" + ", ".join(map(_str, names)) + "]"
+_TRUE, _FALSE = ', "feedback": true', ', "feedback": false'
 
 
 def _status_text(status: str | None) -> Text:
