@@ -193,3 +193,25 @@ def test_via_prefers_live_integrations_on_ties(tmp_path) -> None:  # type: ignor
     result = impact(load_vault(tmp_path), "A")
     assert [(s.name, s.via) for s in result.systems] == [("B", ("INT-2025-001",))]
     assert {i.id for i in result.integrations} == {"INT-2020-001", "INT-2025-001"}
+
+
+def test_rows_are_in_answer_order_for_small_and_large_answers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A large answer (an eighth of the nodes or more) is read in node order and put in
+    answer order after; a small one is sorted first. Both give distance, then listing
+    order (ID, title, path), every integration once, in every direction."""
+    from benchmarks.vaultgen import generate
+
+    from intgraph.flows import listing_key
+
+    generate(tmp_path / "vault", 60, seed=5)
+    landscape = load_vault(tmp_path / "vault")
+    flows = landscape.flows
+    sizes = set()
+    for name in sorted(s.name for s in list_systems(landscape)):
+        for direction in ("downstream", "upstream", "both"):
+            rows = impact(landscape, name, direction=direction).integrations
+            expected = sorted(rows, key=lambda r: (r.distance, listing_key(flows.node[r.node])))
+            assert list(rows) == expected, (name, direction)
+            assert len({r.node for r in rows}) == len(rows)
+            sizes.add(len(rows) * 8 > len(flows.node))
+    assert sizes == {True, False}

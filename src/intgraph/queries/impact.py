@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import add, itemgetter, mul
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from intgraph.flows import Flows
@@ -111,7 +111,8 @@ def walk(
             integrations = leaving(system, ())
             if system == start and routed:
                 integrations += tuple(i for i in routed if i not in integrations)
-            for integration in sorted(integrations, key=order):
+            ordered = sorted(integrations, key=order) if len(integrations) > 1 else integrations
+            for integration in ordered:
                 if integration in seen_integrations:
                     continue
                 if wanted and not has_status(node[integration], wanted):
@@ -230,10 +231,19 @@ def _integrations(
         both = (down, up)
     rank = flows.rank
     # A large answer is read in node order (the order the nodes lie in memory, which the
-    # memory cache follows) and sorted after; a small one is sorted first.
+    # memory cache follows) and put in answer order after; a small one is sorted first.
     large = len(best) * 8 > len(flows.node)
     if large:
         order = list(compress(flows.node, map(best.__contains__, flows.node)))
+        # Each row's place as one int (distance, then rank), made and sorted in C.
+        keys = list(
+            map(
+                add,
+                map(mul, map(best.__getitem__, order), repeat(len(rank))),
+                map(rank.__getitem__, order),
+            )
+        )
+        places = sorted(range(len(order)), key=keys.__getitem__)
     else:
         order = sorted(best, key=rank.__getitem__)
         order.sort(key=best.__getitem__)  # stable: by distance, then rank
@@ -257,5 +267,5 @@ def _integrations(
         row = (n, iid, title, path, status, best[n], *ends[n], reached_in, loops, owner, review)
         rows.append(new(AffectedIntegration, row))
     if large:
-        rows.sort(key=lambda row: (row.distance, rank[row.node]))
+        rows = list(map(rows.__getitem__, places))
     return rows
