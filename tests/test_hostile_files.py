@@ -303,7 +303,7 @@ def old_enough(root: Path) -> None:
 def bad_layouts(good: tuple[object, ...]) -> list[object]:
     """Light parts (flows view and aliases) of other layouts, each with a valid checksum."""
     (tables, aliases), racy = good  # type: ignore[misc]
-    node, feeds, *_, ends, rank, tie = tables
+    node, feeds, *_, ends, rank, tie, _homonyms, text = tables
     first = next(iter(node))
     system = next(iter(feeds))
 
@@ -326,13 +326,17 @@ def bad_layouts(good: tuple[object, ...]) -> list[object]:
         (swap(9, ["1", *rank[1:]]), racy),
         (swap(10, [*tie, 1]), racy),
         (swap(10, dict(enumerate(tie))), racy),
+        (swap(11, {"x": ["system:nowhere"]}), racy),
+        (swap(12, text[1:]), racy),
+        (swap(12, [("a", "b"), *text[1:]]), racy),
+        (swap(12, [("a", "b", 3), *text[1:]]), racy),
     ]
 
 
 RACY_LOST = 8  # the case whose racy digests are gone
 
 
-@pytest.mark.parametrize("case", range(15))
+@pytest.mark.parametrize("case", range(19))
 def test_graph_cache_of_another_layout_is_rebuilt(flow: Path, tmp_path: Path, case: int) -> None:
     old_enough(flow)
     cache_dir = tmp_path / "cache"

@@ -1,7 +1,7 @@
 """The on-disk cache: per-note parse results, and a snapshot of the built graph.
 
 Files are ``MAGIC``, one JSON header line and a :mod:`marshal` payload whose
-BLAKE2 digest the header holds. A dict too large to hold whole in memory (the notes
+CRC-32 the header holds (see :class:`Checksum`). A dict too large to hold whole in memory (the notes
 cache of a cold run) is written in *parts* as they come (see :class:`PartsWriter`): the
 payload is then a run of length-prefixed marshalled dicts whose union is the dict.
 A file that is missing, truncated, corrupt, foreign, not a regular file, or from
@@ -19,6 +19,7 @@ import json
 import marshal
 import os
 import signal
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -156,7 +157,9 @@ def _read(directory: Path, kind: str, key: str | None) -> tuple[str, Any, int] |
     found_key = header.get("key")
     if not isinstance(found_key, str) or (key is not None and found_key != key):
         return None
-    if header.get("digest") != hashlib.blake2b(payload).hexdigest():
+    check = Checksum()
+    check.update(payload)
+    if header.get("digest") != check.hexdigest():
         return None
     written = header.get("written_ns")
     try:
@@ -198,6 +201,27 @@ def _header(kind: str, key: str, written_ns: int, digest: str, parts: bool) -> b
     return json.dumps(header).encode("ascii")
 
 
+class Checksum:
+    """The CRC-32 of the bytes given so far, as a cache file's header holds it.
+
+    It tells a torn, truncated or damaged payload from a whole one, as zip and PNG
+    files do; a cryptographic digest would tell no more (anyone who can write the cache
+    folder can write a matching header) and costs a warm run at 100,000 integrations a
+    tenth of a second more on its graph snapshot alone."""
+
+    def __init__(self) -> None:
+        """An empty checksum."""
+        self._value = 0
+
+    def update(self, data: Any) -> None:
+        """Add ``data`` (bytes-like)."""
+        self._value = zlib.crc32(data, self._value)
+
+    def hexdigest(self) -> str:
+        """The checksum as text."""
+        return f"crc32:{self._value:08x}"
+
+
 def write(directory: Path, kind: str, key: str, data: Any, written_ns: int) -> bool:
     """Write a cache file atomically; False (and no file change) when that is not possible."""
     try:
@@ -211,7 +235,7 @@ def write_payload(directory: Path, kind: str, key: str, pieces: list[Any], writt
     """Write a cache file whose payload (a :mod:`marshal` stream) is the concatenation of
     ``pieces`` (bytes-like), never joined in memory; as :func:`write` otherwise."""
     try:
-        digest = hashlib.blake2b()
+        digest = Checksum()
         for piece in pieces:
             digest.update(piece)
         header = _header(kind, key, written_ns, digest.hexdigest(), False)
@@ -265,7 +289,7 @@ class PartsWriter:
         """Open the temporary file in ``directory``."""
         self._target = directory / f"{kind}.cache"
         self._meta = (kind, key, written_ns)
-        self._digest = hashlib.blake2b()
+        self._digest = Checksum()
         self._tmp: str | None = None
         self._handle: Any = None
         try:
