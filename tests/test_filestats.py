@@ -127,11 +127,25 @@ def test_a_walk_in_a_child_while_the_caller_works_gives_the_same_files(
         monkeypatch.setattr(filestats.marshal, "dumps", lambda *_: 1 / 0)
     pid = os.getpid()
     done: list[bool] = []
-    found = find_files(root, exclude=["Skip"], meanwhile=lambda: done.append(os.getpid() == pid))
+    summarized: list[int] = []
+
+    def summarize(files: vault.VaultFiles) -> str:
+        summarized.append(os.getpid())
+        return f"{os.getpid() == pid} {len(files.notes)} {sorted(files.stats)}"
+
+    found = find_files(
+        root,
+        exclude=["Skip"],
+        meanwhile=lambda: done.append(os.getpid() == pid),
+        summarize=summarize,
+    )
     assert found == alone
     assert found.stats == alone.stats and found.notices == alone.notices
     assert done == [True], "the caller's work runs once, in the caller's process"
     assert walked_here == ([pid] if child_fails else []), "who walked the vault"
+    # The summary is made where the walk was, of the same files.
+    assert found.summary == f"{child_fails} {len(alone.notes)} {sorted(alone.stats)}"
+    assert summarized == ([pid] if child_fails else [])
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no child left behind
 

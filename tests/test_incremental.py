@@ -284,7 +284,7 @@ def test_each_load_reads_the_saved_graph_once(
     handed: list[bool] = []
 
     def find(*args: Any) -> Any:
-        handed.append(args[-1] is not None)  # the work done while the vault is walked
+        handed.append(args[3] is not None)  # the work done while the vault is walked
         return real_find(*args)
 
     monkeypatch.setattr(pipeline, "find_files", find)

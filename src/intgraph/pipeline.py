@@ -233,8 +233,16 @@ def _load(
         def meanwhile() -> None:
             peeked.append(peek(at))
 
-    files = find_files(path, exclude, templates_folder, meanwhile)
     marks = frozenset(TEMPLATE_PLACEHOLDER_LINKS | {p.strip() for p in placeholders if p.strip()})
+
+    def summarize(found: VaultFiles) -> str:
+        return fingerprint(found, marks)
+
+    # The cache key is taken where the vault is walked (a child, beside the snapshot's
+    # reading), off this process's path.
+    files = find_files(
+        path, exclude, templates_folder, meanwhile, summarize if directory is not None else None
+    )
     resolver = Resolver(files.all_files)
 
     def notes_loader(report: dict[str, Any]) -> tuple[Note, ...]:
@@ -246,7 +254,7 @@ def _load(
         return notes
 
     if directory is not None:
-        key = fingerprint(files, marks)
+        key = files.summary if files.summary is not None else fingerprint(files, marks)
         loaded: list[tuple[Note, ...]] = []
 
         def load_once() -> tuple[Note, ...]:

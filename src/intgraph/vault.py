@@ -6,7 +6,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,8 @@ class VaultFiles:
     stats: Mapping[str, tuple[int, int]] = field(default_factory=dict, repr=False)
     #: One-line remarks for the user about how the vault was read (not problems).
     notices: tuple[str, ...] = ()
+    #: What the ``summarize`` given to :func:`find_files` made of these files, if any.
+    summary: str | None = field(default=None, compare=False)
 
     @property
     def name(self) -> str:
@@ -192,6 +194,7 @@ def find_files(
     exclude: Sequence[str] = (),
     templates_folder: str | None = None,
     meanwhile: Callable[[], object] | None = None,
+    summarize: Callable[[VaultFiles], str] | None = None,
 ) -> VaultFiles:
     """Walk a vault and sort its files into notes (``*.md``) and attachments.
 
@@ -204,42 +207,48 @@ def find_files(
     ``meanwhile``, work of the caller's that does not depend on the vault's files, is
     called once the vault is found, while a forked child walks it (where one can be
     started: see :func:`intgraph.filestats.forked`; the walk is the same either way).
+    ``summarize`` (a digest of the files, say) is done where the walk was, its answer
+    kept as :attr:`VaultFiles.summary`: in the child, it is off this process's path.
     """
     base = Path(root).expanduser()
     if not base.is_dir():
         raise VaultNotFoundError(str(root))
     base = base.resolve()
     folders, notices = skipped_templates(base, templates_folder)
+
+    def walked(parallel: bool | None = None) -> VaultFiles:
+        files = _walk(base, folders, exclude, notices, parallel)
+        return files if summarize is None else replace(files, summary=summarize(files))
+
     if meanwhile is None:
-        return _walk(base, folders, exclude, notices)
-    theirs = forked(
-        lambda: _sendable(_walk(base, folders, exclude, notices, parallel=False)), _received
-    )
+        return walked()
+    theirs = forked(lambda: _sendable(walked(parallel=False)), _received)
     try:
         meanwhile()
     finally:
         sent = theirs()
     if sent is None:
-        return _walk(base, folders, exclude, notices)
-    notes, attachments, problems, stats = sent
+        return walked()
+    notes, attachments, problems, stats, summary = sent
     problems = tuple(Problem(*p) for p in problems)
-    return VaultFiles(base, notes, attachments, problems, stats, notices)
+    return VaultFiles(base, notes, attachments, problems, stats, notices, summary)
 
 
 def _sendable(files: VaultFiles) -> tuple[Any, ...]:
     """What a child that walked the vault sends back: ``files`` as :mod:`marshal` writes."""
     problems = tuple((p.path, p.line, p.code, p.message) for p in files.problems)
-    return files.notes, files.attachments, problems, dict(files.stats)
+    return files.notes, files.attachments, problems, dict(files.stats), files.summary
 
 
 def _received(sent: Any) -> bool:
     """True when ``sent`` has the shape :func:`_sendable` gives."""
     return (
         type(sent) is tuple
-        and len(sent) == 4
+        and len(sent) == 5
         and all(type(part) is tuple for part in sent[:3])
         and type(sent[3]) is dict
         and all(type(p) is tuple and len(p) == 4 for p in sent[2])
+        and (sent[4] is None or type(sent[4]) is str)
     )
 
 
