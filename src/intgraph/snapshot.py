@@ -93,27 +93,45 @@ def encode_detail(graph: nx.MultiDiGraph, blob: bytes | None = None) -> tuple[An
 
 def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[Any, ...]:
     """The light part of a graph whose flows view is ``flows``, as primitives."""
-    light_nodes = {n: _plain(attrs) for n, attrs in flows.node.items()}
-    # One string object per node id, so that marshal writes every later use as a
+    # One object per distinct value (a node id, a status, an owner, a list of system
+    # names, a piece of row text), so that marshal writes every later use as a
     # reference: the file is a third smaller and loads faster.
-    one = {n: n for n in light_nodes}
+    one = _One()
+    light_nodes = {
+        one[n]: {k: one[v] if type(v) is str else v for k, v in _plain(attrs).items()}
+        for n, attrs in flows.node.items()
+    }
     tables = (flows.feeds, flows.fed_by, flows.routed, flows.sources, flows.targets, flows.via)
     # What every integration has, as lists in node order: marshal loads a list far
     # faster than a dict keyed by node, and the keys cannot disagree.
     integrations = [n for n, attrs in light_nodes.items() if attrs["kind"] == INTEGRATION]
+
+    def shared(values: tuple[str, ...]) -> tuple[str, ...]:
+        found: tuple[str, ...] = one[tuple(map(one.__getitem__, values))]
+        return found
+
     return (
         (
             light_nodes,
             *({one[k]: tuple(one[n] for n in v) for k, v in t.items()} for t in tables),
             {key: one[n] for key, n in flows.index.items()},
-            [flows.ends[n] for n in integrations],
+            [tuple(map(shared, flows.ends[n])) for n in integrations],
             [flows.rank[n] for n in integrations],
             [flows.tie[n] for n in integrations],
             {key: tuple(one[n] for n in nodes) for key, nodes in flows.homonyms.items()},
-            row_text(flows, integrations),
+            [tuple(map(one.__getitem__, p)) for p in row_text(flows, integrations)],
         ),
         {path: tuple(a) for path, a in aliases.items()},
     )
+
+
+class _One(dict[Any, Any]):
+    """The first of equal values met: ``one[value]`` is ``value``, or an equal value
+    looked up before."""
+
+    def __missing__(self, value: Any) -> Any:
+        self[value] = value
+        return value
 
 
 def decode_light(data: Any) -> Decoded:
