@@ -54,12 +54,22 @@ class SnapshotError(FlowsLayoutError):
 Decoded = tuple[Flows, dict[str, tuple[str, ...]]]
 
 
-def _plain(attrs: Mapping[str, Any]) -> dict[str, Any]:
-    """A node's attributes as marshal takes them (its fields go to the blob)."""
+def _plain(
+    attrs: Mapping[str, Any], share: Callable[[Any, Any], Any] | None = None
+) -> dict[str, Any]:
+    """A node's attributes as marshal takes them (its fields go to the blob); ``share``
+    (a dict's ``setdefault``) gives one object per distinct recurring value."""
     out = {k: v for k, v in attrs.items() if k != "fields"}
     if "aliases" in out:
         out["aliases"] = tuple(out["aliases"])
+    if share is not None:
+        for key in _RECURRING.intersection(out):
+            out[key] = share(out[key], out[key])
     return out
+
+
+#: The attributes whose values recur from node to node.
+_RECURRING = frozenset({"status", "owner", "next_review"})
 
 
 def encode_graph(
@@ -93,45 +103,30 @@ def encode_detail(graph: nx.MultiDiGraph, blob: bytes | None = None) -> tuple[An
 
 def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[Any, ...]:
     """The light part of a graph whose flows view is ``flows``, as primitives."""
-    # One object per distinct value (a node id, a status, an owner, a list of system
-    # names, a piece of row text), so that marshal writes every later use as a
-    # reference: the file is a third smaller and loads faster.
-    one = _One()
-    light_nodes = {
-        one[n]: {k: one[v] if type(v) is str else v for k, v in _plain(attrs).items()}
-        for n, attrs in flows.node.items()
-    }
+    # One object per distinct value (a node id; a status, owner or review date; a list
+    # of system names; the recurring pieces of row text), so that marshal writes every
+    # later use as a reference: the file is a third smaller and loads faster.
+    one = {n: n for n in flows.node}
+    share: Callable[[Any, Any], Any] = {}.setdefault
+    light_nodes = {one[n]: _plain(attrs, share) for n, attrs in flows.node.items()}
     tables = (flows.feeds, flows.fed_by, flows.routed, flows.sources, flows.targets, flows.via)
     # What every integration has, as lists in node order: marshal loads a list far
     # faster than a dict keyed by node, and the keys cannot disagree.
     integrations = [n for n, attrs in light_nodes.items() if attrs["kind"] == INTEGRATION]
-
-    def shared(values: tuple[str, ...]) -> tuple[str, ...]:
-        found: tuple[str, ...] = one[tuple(map(one.__getitem__, values))]
-        return found
-
+    ends = [flows.ends[n] for n in integrations]
     return (
         (
             light_nodes,
             *({one[k]: tuple(one[n] for n in v) for k, v in t.items()} for t in tables),
             {key: one[n] for key, n in flows.index.items()},
-            [tuple(map(shared, flows.ends[n])) for n in integrations],
+            [(share(s, s), share(t, t), share(m, m)) for s, t, m in ends],
             [flows.rank[n] for n in integrations],
             [flows.tie[n] for n in integrations],
             {key: tuple(one[n] for n in nodes) for key, nodes in flows.homonyms.items()},
-            [tuple(map(one.__getitem__, p)) for p in row_text(flows, integrations)],
+            [(h, share(m, m), share(t, t)) for h, m, t in row_text(flows, integrations)],
         ),
         {path: tuple(a) for path, a in aliases.items()},
     )
-
-
-class _One(dict[Any, Any]):
-    """The first of equal values met: ``one[value]`` is ``value``, or an equal value
-    looked up before."""
-
-    def __missing__(self, value: Any) -> Any:
-        self[value] = value
-        return value
 
 
 def decode_light(data: Any) -> Decoded:
