@@ -215,3 +215,41 @@ def test_rows_are_in_answer_order_for_small_and_large_answers(tmp_path) -> None:
             assert len({r.node for r in rows}) == len(rows)
             sizes.add(len(rows) * 8 > len(flows.node))
     assert sizes == {True, False}
+
+
+def test_integrations_are_a_sequence_of_rows_written_alike(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An answer's integrations are made into rows when read, and compare, hash and
+    print as the tuple of them; JSON written from their columns (with the cache's row
+    text, or with none) is the JSON written from the rows."""
+    import dataclasses
+
+    from benchmarks.vaultgen import generate
+
+    from intgraph.queries.impact import Integrations
+    from intgraph.render.impact import render_json
+
+    generate(tmp_path / "vault", 40, seed=9)
+    cold = load_vault(tmp_path / "vault", cache_dir=tmp_path / "cache")
+    warm = load_vault(tmp_path / "vault", cache_dir=tmp_path / "cache")
+    assert warm.report.snapshot and warm.flows.text and not cold.flows.text
+    names = sorted(s.name for s in list_systems(cold))
+    for name in names:
+        for direction in ("downstream", "upstream", "both"):
+            answers = [impact(landscape, name, direction=direction) for landscape in (cold, warm)]
+            for result in answers:
+                rows = result.integrations
+                assert isinstance(rows, Integrations)
+                plain = tuple(rows)
+                assert rows == plain and plain == rows
+                assert hash(rows) == hash(plain) and repr(rows) == repr(plain)
+                assert rows[1:] == plain[1:] and len(rows) == len(plain)
+                assert [rows.row(at) for at in range(len(rows))] == list(plain)
+                order, distance, ways, feedback = rows.columns()
+                assert order == [r.node for r in plain]
+                assert [distance[n] for n in order] == [r.distance for r in plain]
+                assert ways == [r.directions for r in plain]
+                assert feedback == [r.feedback for r in plain]
+                expected = render_json(dataclasses.replace(result, integrations=plain, text={}))
+                assert render_json(result) == expected, (name, direction)
+            assert answers[0] == answers[1]
+            assert render_json(answers[0]) == render_json(answers[1])

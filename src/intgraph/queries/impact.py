@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import repeat
 from operator import add, itemgetter, mul
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from intgraph.flows import Flows
 from intgraph.jsontext import Pieces
@@ -67,7 +67,8 @@ class Impact:
     max_depth: int | None
     statuses: tuple[str, ...]
     systems: tuple[AffectedSystem, ...]
-    integrations: tuple[AffectedIntegration, ...]
+    #: A sequence of rows (see :class:`Integrations`), equal to a tuple of them.
+    integrations: Sequence[AffectedIntegration]
     #: The JSON text of integrations' rows, as far as the landscape holds it made (see
     #: :mod:`intgraph.jsontext`): not part of the answer, only a shortcut to writing it.
     text: Mapping[str, Pieces] = field(default_factory=dict, repr=False, compare=False)
@@ -199,7 +200,7 @@ def _impact(
         max_depth=max_depth,
         statuses=tuple(statuses),
         systems=tuple(systems),
-        integrations=tuple(affected),
+        integrations=affected,
         text=flows.text,
     )
 
@@ -214,13 +215,10 @@ _WAYS = {
 
 def _integrations(
     flows: Flows, start: str, found: list[tuple[str, dict[str, int]]]
-) -> list[AffectedIntegration]:
-    """The rows of the integrations each walk in ``found`` reached ((direction,
-    {integration: distance}), downstream first), each at its shortest distance, in
-    answer order: by distance, then ID, title and path (:attr:`Flows.rank`).
-
-    The busiest system's answer holds thousands of rows: each is made as a plain tuple
-    (a named tuple's own constructor is a Python function)."""
+) -> Integrations:
+    """The integrations each walk in ``found`` reached ((direction, {integration:
+    distance}), downstream first), each at its shortest distance, in answer order: by
+    distance, then ID, title and path (:attr:`Flows.rank`)."""
     if len(found) == 1:
         way, best = found[0]
         both = None
@@ -230,12 +228,10 @@ def _integrations(
         best.update((n, d) for n, d in down.items() if d <= best.get(n, d))
         both = (down, up)
     rank = flows.rank
-    # A large answer is read in node order (the order the nodes lie in memory, which the
-    # memory cache follows) and put in answer order after; a small one is sorted first.
-    large = len(best) * 8 > len(flows.node)
-    if large:
-        order = list(compress(flows.node, map(best.__contains__, flows.node)))
-        # Each row's place as one int (distance, then rank), made and sorted in C.
+    if len(best) * 8 > len(flows.node):
+        # A large answer: each row's place as one int (distance, then rank), made and
+        # sorted in C.
+        order = list(best)
         keys = list(
             map(
                 add,
@@ -243,7 +239,7 @@ def _integrations(
                 map(rank.__getitem__, order),
             )
         )
-        places = sorted(range(len(order)), key=keys.__getitem__)
+        order = list(map(order.__getitem__, sorted(range(len(order)), key=keys.__getitem__)))
     else:
         order = sorted(best, key=rank.__getitem__)
         order.sort(key=best.__getitem__)  # stable: by distance, then rank
@@ -258,14 +254,93 @@ def _integrations(
         down, up = both
         ways = [_WAYS[n in down, n in up] for n in order]
         feedback = [(n in down and n in into) or (n in up and n in out_of) for n in order]
-    node, ends, new = flows.node, flows.ends, tuple.__new__
-    rows = []
-    # One pass, each node's attributes read at once: the rows of a large answer are
-    # bound by memory (every node touched is a cache miss), not by the interpreter.
-    for n, reached_in, loops in zip(order, ways, feedback, strict=True):
-        iid, title, path, status, owner, review = _ATTRS(node[n])
-        row = (n, iid, title, path, status, best[n], *ends[n], reached_in, loops, owner, review)
-        rows.append(new(AffectedIntegration, row))
-    if large:
-        rows = list(map(rows.__getitem__, places))
-    return rows
+    return Integrations(flows, order, best, ways, feedback)
+
+
+class Integrations(Sequence[AffectedIntegration]):
+    """The integrations of an answer, in answer order: a sequence of
+    :class:`AffectedIntegration` rows, made when first read. The busiest system's answer
+    holds thousands; a JSON answer is written from :meth:`columns` without making a row
+    object for each (whose making, and the cyclic collector's passes over them, cost
+    more than the traversal). Equal to a tuple of the same rows."""
+
+    __slots__ = ("_best", "_feedback", "_flows", "_order", "_rows", "_ways")
+
+    def __init__(
+        self,
+        flows: Flows,
+        order: list[str],
+        best: Mapping[str, int],
+        ways: list[tuple[str, ...]],
+        feedback: list[bool],
+    ) -> None:
+        """The integrations ``order`` names, at their distance in ``best``, reached in
+        the directions ``ways`` holds for each, feeding back or not (``feedback``)."""
+        self._flows = flows
+        self._order = order
+        self._best = best
+        self._ways = ways
+        self._feedback = feedback
+        self._rows: tuple[AffectedIntegration, ...] | None = None
+
+    def columns(
+        self,
+    ) -> tuple[list[str], Mapping[str, int], list[tuple[str, ...]], list[bool]]:
+        """(the integrations' nodes, node -> distance, each one's directions, whether
+        each feeds back), in answer order."""
+        return self._order, self._best, self._ways, self._feedback
+
+    def row(self, index: int) -> AffectedIntegration:
+        """The row at ``index``, made alone."""
+        n = self._order[index]
+        iid, title, path, status, owner, review = _ATTRS(self._flows.node[n])
+        sources, targets, middleware = self._flows.ends[n]
+        return AffectedIntegration(
+            n, iid, title, path, status, self._best[n], sources, targets, middleware,
+            self._ways[index], self._feedback[index], owner, review,
+        )  # fmt: skip
+
+    @property
+    def rows(self) -> tuple[AffectedIntegration, ...]:
+        """Every row, made on first use (each as a plain tuple: a named tuple's own
+        constructor is a Python function)."""
+        if self._rows is None:
+            node, ends, best, new = self._flows.node, self._flows.ends, self._best, tuple.__new__
+            made = []
+            for n, reached_in, loops in zip(self._order, self._ways, self._feedback, strict=True):
+                iid, title, path, status, owner, review = _ATTRS(node[n])
+                row = (n, iid, title, path, status, best[n], *ends[n], reached_in, loops, owner,
+                       review)  # fmt: skip
+                made.append(new(AffectedIntegration, row))
+            self._rows = tuple(made)
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, index: int) -> AffectedIntegration: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[AffectedIntegration, ...]: ...
+
+    def __getitem__(
+        self, index: int | slice
+    ) -> AffectedIntegration | tuple[AffectedIntegration, ...]:
+        return self.rows[index]
+
+    def __iter__(self) -> Iterator[AffectedIntegration]:
+        return iter(self.rows)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Integrations):
+            return self.rows == other.rows
+        if isinstance(other, tuple):
+            return self.rows == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.rows)
+
+    def __repr__(self) -> str:
+        return repr(self.rows)

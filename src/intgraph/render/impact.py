@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from json.encoder import encode_basestring as _str  # the encoder's own (C) string writer
 from typing import TYPE_CHECKING, Any
 
 from intgraph.jsontext import Encoded, Pieces, names, null_or_str, row_pieces
 from intgraph.pipeline import paused_gc
-from intgraph.queries.impact import AffectedIntegration, AffectedSystem, Impact
+from intgraph.queries.impact import AffectedIntegration, AffectedSystem, Impact, Integrations
 from intgraph.render import escape
 
 if TYPE_CHECKING:
@@ -115,24 +115,37 @@ def _system_rows(systems: Iterable[AffectedSystem], known: Encoded) -> list[str]
 
 
 def _integration_rows(
-    integrations: Iterable[AffectedIntegration], text: Mapping[str, Pieces], known: Encoded
+    integrations: Sequence[AffectedIntegration], text: Mapping[str, Pieces], known: Encoded
 ) -> list[str]:
-    rows = []
     saved = text.get
-    # One loop with the fields unpacked: this writes every row of the largest answers.
-    for (
-        node, iid, title, path, status, distance, sources, targets, middleware,
-        directions, feedback, owner, review,
-    ) in integrations:  # fmt: skip
-        pieces = saved(node)
-        if pieces is None:
-            ends = (sources, targets, middleware)
-            pieces = row_pieces(iid, title, path, status, ends, owner, review, known)
-        head, middle, tail = pieces
-        rows.append(
-            f"{head}{distance!r}{middle}{known[directions]}{_TRUE if feedback else _FALSE}{tail}"
-        )
-    return rows
+    if isinstance(integrations, Integrations):  # written from its columns: no row made
+        order, distance, ways, feedback = integrations.columns()
+        # A row without text is made for it alone, or, with none made (a cold answer),
+        # with the others.
+        row = integrations.row if text else integrations.__getitem__
+        rows = []
+        for at, n in enumerate(order):
+            pieces = saved(n)
+            if pieces is None:
+                pieces = _pieces(row(at), known)
+            head, middle, tail = pieces
+            rows.append(
+                f"{head}{distance[n]!r}{middle}{known[ways[at]]}"
+                f"{_TRUE if feedback[at] else _FALSE}{tail}"
+            )
+        return rows
+    return [
+        f"{head}{i.distance!r}{middle}{known[i.directions]}{_TRUE if i.feedback else _FALSE}{tail}"
+        for i in integrations
+        for head, middle, tail in (saved(i.node) or _pieces(i, known),)
+    ]
+
+
+def _pieces(row: AffectedIntegration, known: Encoded) -> Pieces:
+    ends = (row.sources, row.targets, row.middleware)
+    return row_pieces(
+        row.id, row.title, row.path, row.status, ends, row.owner, row.next_review, known
+    )
 
 
 _TRUE, _FALSE = ', "feedback": true', ', "feedback": false'
