@@ -149,6 +149,25 @@ def test_generated_documents_agree(raw: str) -> None:
     assert fast == ref
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # A marker line indented 4 from the page, inside the paragraph of an item nested
+        # in one whose content is further in: it ends the paragraph and is code.
+        "  -  * [[Target]]\n    - [[Target]]\n",
+        # The same item with its content at 4: the line continues the nested list.
+        "  - * [[Target]]\n    - [[Target]]\n",
+        # Indented 4 past the content of the item that holds the list: text.
+        "- a\n - b\n  - c\n   - d\n    - e [[Target]]\n",
+        "1. x\n   10. y\n       - [[Target]]\n",
+    ],
+)
+def test_found_by_hypothesis_agree(raw: str) -> None:
+    """Documents on which the scanner and the reference once disagreed."""
+    ref, fast = both(decode("Fuzz.md", raw.encode("utf-8")).text)
+    assert fast == ref
+
+
 def test_differential_catches_a_difference() -> None:
     ref, fast = both("``[[A]]`` and [[B]]")
     assert ref == fast == [("B", "wikilink", 1)]

@@ -398,7 +398,16 @@ def _item(rest: str, width: int, continuing: bool, lists: list[_Item]) -> re.Mat
     While a paragraph continues, only a sibling item of an open list, or a new list
     starting with a bullet or with 1, that has content, may interrupt it.
     """
-    if width >= _container(lists, width) + 4:
+    if continuing:
+        # As CommonMark's reference parsers test a line against the paragraph's own
+        # item: indented code there, or (the second test) text continuing it when it is
+        # indented 4 past the content of the item that holds that item's list, but
+        # short of its content.
+        block = lists[-1].content if lists else 0
+        holder = (lists[-2].content if len(lists) > 1 else 0) if lists else -1
+        if width - block >= 4 or (holder >= 0 and width - holder >= 4 and width < block):
+            return None
+    elif width >= _container(lists, width) + 4:
         return None  # too deep to be a marker of any open container: text or code
     m = _LIST_ITEM.match(rest)
     if m is None or not continuing:
