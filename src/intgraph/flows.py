@@ -10,7 +10,8 @@ snapshot of the graph at load time: a graph changed afterwards is not reflected.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import marshal
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import eq, ge, itemgetter, not_
@@ -168,7 +169,8 @@ def decode_flows(data: Any) -> Flows:
     """The view that its thirteen tables describe (see :func:`intgraph.snapshot.encode_light`):
     ``node`` to ``index`` as plain dicts, then ``ends``, ``rank`` and ``tie`` as lists
     that follow the integrations in ``node`` order (so their keys cannot disagree), then
-    ``homonyms`` as a plain dict and ``text`` as a list in ``node`` order again.
+    ``homonyms`` as a plain dict and ``text`` as :func:`marshal.dumps` of a list in
+    ``node`` order again, decoded when first read (see :class:`RowText`).
     Raises :class:`FlowsLayoutError` when it has another layout (the checks run at C
     speed)."""
     if not (
@@ -177,7 +179,7 @@ def decode_flows(data: Any) -> Flows:
         and all(type(m) is dict for m in data[:8])
         and all(type(m) is list for m in data[8:11])
         and type(data[11]) is dict
-        and type(data[12]) is list
+        and type(data[12]) is bytes
     ):
         raise FlowsLayoutError("not a flows view")
     node, *tables, index, ends_in, rank_in, tie_in, homonyms, text_in = data
@@ -207,7 +209,7 @@ def decode_flows(data: Any) -> Flows:
         and set(chain.from_iterable(homonyms.values())) <= keys
     ):
         raise FlowsLayoutError("flows table names unknown nodes")
-    if not (len(ends_in) == len(rank_in) == len(tie_in) == len(text_in) == len(integrations)):
+    if not (len(ends_in) == len(rank_in) == len(tie_in) == len(integrations)):
         raise FlowsLayoutError("flows orders of another layout")
     names = chain.from_iterable(ends_in)
     if (
@@ -215,26 +217,78 @@ def decode_flows(data: Any) -> Flows:
         or set(map(type, ends_in)) - {tuple}
         or set(map(len, ends_in)) - {3}
         or set(map(type, names)) - {tuple}
-        or set(map(type, text_in)) - {tuple}
-        or set(map(len, text_in)) - {3}
-        or set(map(type, chain.from_iterable(text_in))) - {str}
     ):
         raise FlowsLayoutError("flows orders of another layout")
     feeds, fed_by, routed, sources, targets, via = tables
-    ends, rank, tie, text = (
-        dict(zip(integrations, t, strict=True)) for t in (ends_in, rank_in, tie_in, text_in)
-    )
+    ends, rank, tie = (dict(zip(integrations, t, strict=True)) for t in (ends_in, rank_in, tie_in))
+    text = RowText(integrations, text_in)
     return Flows(
         node, feeds, fed_by, routed, sources, targets, via, index, ends, rank, tie, homonyms, text
     )
+
+
+class RowText(Mapping[str, Pieces]):
+    """:attr:`Flows.text` as the cache holds it: marshalled, decoded when first read (a
+    warm answer that writes few rows never pays for it). Text of another layout reads as
+    none: the rows are then written from the answer, the same bytes."""
+
+    def __init__(self, integrations: list[str], blob: bytes) -> None:
+        """The text of ``integrations``, in that order, as ``blob`` holds it."""
+        self._integrations = integrations
+        self._blob = blob
+        self._text: dict[str, Pieces] | None = None
+
+    @property
+    def count(self) -> int:
+        """How many integrations it holds the text of, without decoding it."""
+        return len(self._integrations)
+
+    @property
+    def loaded(self) -> dict[str, Pieces]:
+        """The text by integration, decoded on first use."""
+        if self._text is None:
+            self._text = _decoded_text(self._integrations, self._blob)
+            self._blob = b""
+        return self._text
+
+    def __getitem__(self, node: str) -> Pieces:
+        return self.loaded[node]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.loaded)
+
+    def __len__(self) -> int:
+        return len(self.loaded)
+
+
+def _decoded_text(integrations: list[str], blob: bytes) -> dict[str, Pieces]:
+    try:
+        found = marshal.loads(blob)
+    except (EOFError, TypeError, ValueError):
+        return {}
+    if (
+        type(found) is not list
+        or len(found) != len(integrations)
+        or set(map(type, found)) - {tuple}
+        or set(map(len, found)) - {3}
+        or set(map(type, chain.from_iterable(found))) - {str}
+    ):
+        return {}
+    return dict(zip(integrations, found, strict=True))
+
+
+def loaded_text(text: Mapping[str, Pieces]) -> Mapping[str, Pieces]:
+    """``text`` as a plain mapping to look rows up in (decoded if it is :class:`RowText`)."""
+    return text.loaded if isinstance(text, RowText) else text
 
 
 def row_text(flows: Flows, integrations: Iterable[str]) -> list[Pieces]:
     """The :attr:`Flows.text` of ``integrations``: as ``flows`` holds it, else made."""
     known = Encoded()
     made = []
+    text = loaded_text(flows.text)
     for n in integrations:
-        pieces = flows.text.get(n)
+        pieces = text.get(n)
         if pieces is None:
             iid, title, path, status, owner, review = _ROW(flows.node[n])
             pieces = row_pieces(iid, title, path, status, flows.ends[n], owner, review, known)

@@ -22,6 +22,7 @@ from intgraph.flows import (
     Flows,
     display_names,
     integration_node,
+    loaded_text,
     note_attrs,
     orders,
     system_node,
@@ -55,7 +56,7 @@ def patch_flows(
         "via": dict(flows.via),
     }
     ends = dict(flows.ends)
-    text = dict(flows.text)
+    text = dict(loaded_text(flows.text))
     touched: set[str] = set()
     for path, note in notes.items():
         n = integration_node(path)

@@ -123,7 +123,9 @@ def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[
             [flows.rank[n] for n in integrations],
             [flows.tie[n] for n in integrations],
             {key: tuple(one[n] for n in nodes) for key, nodes in flows.homonyms.items()},
-            [(h, share(m, m), share(t, t)) for h, m, t in row_text(flows, integrations)],
+            marshal.dumps(
+                [(h, share(m, m), share(t, t)) for h, m, t in row_text(flows, integrations)]
+            ),
         ),
         {path: tuple(a) for path, a in aliases.items()},
     )

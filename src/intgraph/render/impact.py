@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from json.encoder import encode_basestring as _str  # the encoder's own (C) string writer
 from typing import TYPE_CHECKING, Any
 
+from intgraph.flows import RowText, loaded_text
 from intgraph.jsontext import Encoded, Pieces, names, null_or_str, row_pieces
 from intgraph.pipeline import paused_gc
 from intgraph.queries.impact import AffectedIntegration, AffectedSystem, Impact, Integrations
@@ -84,7 +85,9 @@ def _json(result: Impact) -> str:
     data = to_dict(result, rows=False)
     known = Encoded()
     data["systems"] = _system_rows(result.systems, known)
-    data["integrations"] = _integration_rows(result.integrations, result.text, known)
+    data["integrations"] = _integration_rows(
+        result.integrations, _text_for(result.integrations, result.text), known
+    )
     # One join makes the document: each copy of a text this large costs page faults.
     parts = ["{\n"]
     for key, value in data.items():
@@ -139,6 +142,17 @@ def _integration_rows(
         for i in integrations
         for head, middle, tail in (saved(i.node) or _pieces(i, known),)
     ]
+
+
+def _text_for(
+    rows: Sequence[AffectedIntegration], text: Mapping[str, Pieces]
+) -> Mapping[str, Pieces]:
+    """The saved row text worth looking rows up in: none for an answer of fewer rows than
+    an eighth of the integrations whose text the cache holds (decoding it all would cost
+    more than writing those rows)."""
+    if isinstance(text, RowText) and len(rows) * 8 < text.count:
+        return {}
+    return loaded_text(text)
 
 
 def _pieces(row: AffectedIntegration, known: Encoded) -> Pieces:
