@@ -24,7 +24,9 @@ from intgraph.model import DOCUMENT, INTEGRATION, SYSTEM, Note, ref_name
 LAYOUT_ERRORS = (AttributeError, IndexError, KeyError, TypeError, ValueError, EOFError)
 _EMPTY: tuple[str, ...] = ()
 _KIND = itemgetter("kind")
-_ROW = itemgetter("id", "title", "path", "status", "owner", "next_review")
+#: An integration's attributes as an answer's row lists them: (ID, title, path, status,
+#: owner, next review).
+ROW_ATTRS = itemgetter("id", "title", "path", "status", "owner", "next_review")
 #: The attributes every node of a kind carries (see :func:`intgraph.graph.build_graph`).
 NODE_KEYS = {
     SYSTEM: frozenset({"kind", "name", "path", "aliases", "middleware"}),
@@ -144,8 +146,8 @@ class Flows:
     homonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: integration -> the JSON text of its impact row around the answer's own values
     #: (:func:`intgraph.jsontext.row_pieces`), where it was made: a view loaded from the
-    #: cache has every integration's, one derived from a graph none. Derived from the
-    #: rest, so views are compared without it.
+    #: cache has every integration's (:class:`RowText`, decoded when first read), one
+    #: derived from a graph none. Derived from the rest, so views are compared without it.
     text: Mapping[str, Pieces] = field(default_factory=dict, compare=False)
 
     def leaving(self, node: str, role: str) -> tuple[str, ...]:
@@ -290,7 +292,7 @@ def row_text(flows: Flows, integrations: Iterable[str]) -> list[Pieces]:
     for n in integrations:
         pieces = text.get(n)
         if pieces is None:
-            iid, title, path, status, owner, review = _ROW(flows.node[n])
+            iid, title, path, status, owner, review = ROW_ATTRS(flows.node[n])
             pieces = row_pieces(iid, title, path, status, flows.ends[n], owner, review, known)
         made.append(pieces)
     return made

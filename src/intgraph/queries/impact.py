@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import add, itemgetter, mul
+from operator import add, mul
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
-from intgraph.flows import Flows
+from intgraph.flows import ROW_ATTRS, Flows
 from intgraph.jsontext import Pieces
 from intgraph.pipeline import Landscape, paused_gc
 from intgraph.queries.lookup import find_system
@@ -205,7 +205,6 @@ def _impact(
     )
 
 
-_ATTRS = itemgetter("id", "title", "path", "status", "owner", "next_review")
 _WAYS = {
     (True, False): ("downstream",),
     (False, True): ("upstream",),
@@ -293,7 +292,7 @@ class Integrations(Sequence[AffectedIntegration]):
     def row(self, index: int) -> AffectedIntegration:
         """The row at ``index``, made alone."""
         n = self._order[index]
-        iid, title, path, status, owner, review = _ATTRS(self._flows.node[n])
+        iid, title, path, status, owner, review = ROW_ATTRS(self._flows.node[n])
         sources, targets, middleware = self._flows.ends[n]
         return AffectedIntegration(
             n, iid, title, path, status, self._best[n], sources, targets, middleware,
@@ -308,7 +307,7 @@ class Integrations(Sequence[AffectedIntegration]):
             node, ends, best, new = self._flows.node, self._flows.ends, self._best, tuple.__new__
             made = []
             for n, reached_in, loops in zip(self._order, self._ways, self._feedback, strict=True):
-                iid, title, path, status, owner, review = _ATTRS(node[n])
+                iid, title, path, status, owner, review = ROW_ATTRS(node[n])
                 row = (n, iid, title, path, status, best[n], *ends[n], reached_in, loops, owner,
                        review)  # fmt: skip
                 made.append(new(AffectedIntegration, row))
