@@ -173,14 +173,18 @@ def measure(
         leaf = leaf or find_leaf(vault, cache)
         found("warm impact, leaf", []).append(timed(["impact", leaf, *base, *impact]))
         edited = min((vault / "Integrations").rglob("*.md"))
-        edited.write_text(edited.read_text(encoding="utf-8") + "\nEdited for the benchmark.\n")
-        found("one note edited, impact", []).append(timed(["impact", hub, *base, *impact]))
-        if not core:
-            found("orphans (warm)", []).append(timed(["orphans", *base, "--format", "json"]))
-            out = str(work / f"map-{size}.html")
-            found("map (warm)", []).append(timed(["map", *base, "--out", out, "--force"]))
-            top = ["--format", "json", "--top", "0"]
-            found("critical (warm)", []).append(timed(["critical", *base, *top]))
+        original = edited.read_bytes()
+        edited.write_text(original.decode("utf-8") + "\nEdited for the benchmark.\n")
+        try:
+            found("one note edited, impact", []).append(timed(["impact", hub, *base, *impact]))
+            if not core:
+                found("orphans (warm)", []).append(timed(["orphans", *base, "--format", "json"]))
+                out = str(work / f"map-{size}.html")
+                found("map (warm)", []).append(timed(["map", *base, "--out", out, "--force"]))
+                top = ["--format", "json", "--top", "0"]
+                found("critical (warm)", []).append(timed(["critical", *base, *top]))
+        finally:
+            edited.write_bytes(original)  # a kept vault stays as it was generated
     # Last: a process started by one that holds a loaded landscape would report that
     # memory (and pay for copying its page tables) as its own.
     hub_query, leaf_query, leaf = in_process(vault, cache, hub)
