@@ -196,9 +196,8 @@ def test_via_prefers_live_integrations_on_ties(tmp_path) -> None:  # type: ignor
 
 
 def test_rows_are_in_answer_order_for_small_and_large_answers(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """A large answer (an eighth of the nodes or more) is read in node order and put in
-    answer order after; a small one is sorted first. Both give distance, then listing
-    order (ID, title, path), every integration once, in every direction."""
+    """Answers large (an eighth of the nodes or more) and small are in distance, then
+    listing order (ID, title, path), every integration once, in every direction."""
     from benchmarks.vaultgen import generate
 
     from intgraph.flows import listing_key

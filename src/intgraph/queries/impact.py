@@ -227,21 +227,16 @@ def _integrations(
         best.update((n, d) for n, d in down.items() if d <= best.get(n, d))
         both = (down, up)
     rank = flows.rank
-    if len(best) * 8 > len(flows.node):
-        # A large answer: each row's place as one int (distance, then rank), made and
-        # sorted in C.
-        order = list(best)
-        keys = list(
-            map(
-                add,
-                map(mul, map(best.__getitem__, order), repeat(len(rank))),
-                map(rank.__getitem__, order),
-            )
+    # Each integration's place as one int (distance, then rank), made and sorted in C.
+    reached = list(best)
+    keys = list(
+        map(
+            add,
+            map(mul, map(best.__getitem__, reached), repeat(len(rank))),
+            map(rank.__getitem__, reached),
         )
-        order = list(map(order.__getitem__, sorted(range(len(order)), key=keys.__getitem__)))
-    else:
-        order = sorted(best, key=rank.__getitem__)
-        order.sort(key=best.__getitem__)  # stable: by distance, then rank
+    )
+    order = list(map(reached.__getitem__, sorted(range(len(reached)), key=keys.__getitem__)))
     # Feedback: downstream, an integration that targets the queried system; upstream,
     # one the queried system is a source of.
     into, out_of = set(flows.fed_by.get(start, ())), set(flows.feeds.get(start, ()))
