@@ -14,6 +14,8 @@ import pytest
 
 from intgraph import filestats, vault
 from intgraph.errors import VaultNotFoundError
+from intgraph.filestats import Packed
+from intgraph.pipeline import fingerprint
 from intgraph.vault import find_files
 
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="the second process is Linux's")
@@ -140,7 +142,11 @@ def test_a_walk_in_a_child_while_the_caller_works_gives_the_same_files(
         summarize=summarize,
     )
     assert found == alone
+    assert found.packed == alone.packed and found.all_files == alone.all_files
+    if not child_fails:  # the stats came packed: no dict of them until one is asked for
+        assert "stats" not in found.__dict__
     assert found.stats == alone.stats and found.notices == alone.notices
+    assert fingerprint(found, frozenset()) == fingerprint(alone, frozenset())
     assert done == [True], "the caller's work runs once, in the caller's process"
     assert walked_here == ([pid] if child_fails else []), "who walked the vault"
     # The summary is made where the walk was, of the same files.
@@ -183,3 +189,70 @@ def test_a_missing_vault_never_runs_the_callers_work(tmp_path: Path) -> None:
     with pytest.raises(VaultNotFoundError):
         find_files(tmp_path / "nowhere", meanwhile=lambda: done.append(1))
     assert done == []
+
+
+def test_packed_stats_hold_each_files_size_and_mtime_in_path_order() -> None:
+    paths = ("a.md", "b/c.png", "d.md")
+    packed = Packed.of(paths, {"d.md": (3, 30), "a.md": (1, 10**18)})
+    assert packed.fits(paths) and not packed.fits(paths[:2]) and packed.count() == 3
+    assert packed.mapping(paths) == {"a.md": (1, 10**18), "b/c.png": (-1, 0), "d.md": (3, 30)}
+    assert packed.newest() == 10**18
+    assert Packed().newest() == 0 and Packed().mapping(()) == {} and Packed().fits(())
+    with pytest.raises(ValueError):
+        packed.mapping(paths[:2])
+
+
+def test_a_childs_walk_of_another_shape_is_refused(tmp_path: Path) -> None:
+    make_tree(tmp_path / "vault")
+    files = find_files(tmp_path / "vault")
+    sent = vault._sendable(files)
+    assert vault._received(sent)
+    for bad in (
+        (*sent[:3], list(sent[3]), *sent[4:]),
+        (*sent[:2], [list(sent[2][0])], *sent[3:]),
+        (sent[0].split("\0"), *sent[1:]),
+        sent[:5],
+    ):
+        assert not vault._received(bad)
+
+
+@linux_only
+@pytest.mark.parametrize("cut", ["size", "mtime", "note"])
+def test_a_childs_walk_whose_stats_do_not_fit_its_files_is_walked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut: str
+) -> None:
+    make_tree(tmp_path / "vault")
+    alone = find_files(tmp_path / "vault")
+    real = vault._sendable
+
+    def torn(files: vault.VaultFiles) -> tuple[Any, ...]:
+        notes, attachments, problems, sizes, mtimes, summary = real(files)
+        if cut == "size":
+            sizes = sizes[:-8]
+        elif cut == "mtime":
+            mtimes += bytes(8)
+        else:
+            notes = notes.rsplit("\0", 1)[0]
+        return notes, attachments, problems, sizes, mtimes, summary
+
+    monkeypatch.setattr(vault, "_sendable", torn)
+    found = find_files(tmp_path / "vault", meanwhile=lambda: None)
+    assert found == alone and found.stats == alone.stats
+
+
+def test_the_vault_key_follows_every_path_size_and_mtime(tmp_path: Path) -> None:
+    root = tmp_path / "vault"
+    root.mkdir()
+    (root / "a.md").write_text("one", encoding="utf-8")
+    (root / "b.md").write_text("two", encoding="utf-8")
+    os.utime(root / "a.md", ns=(10**18, 10**18))
+    keys = {fingerprint(find_files(root), frozenset())}
+    assert fingerprint(find_files(root), frozenset()) in keys  # the same files: the same key
+    os.utime(root / "a.md", ns=(10**18, 10**18 + 1))
+    keys.add(fingerprint(find_files(root), frozenset()))
+    (root / "a.md").write_text("one!", encoding="utf-8")
+    os.utime(root / "a.md", ns=(10**18, 10**18 + 1))
+    keys.add(fingerprint(find_files(root), frozenset()))
+    (root / "b.md").rename(root / "c.md")
+    keys.add(fingerprint(find_files(root), frozenset()))
+    assert len(keys) == 4

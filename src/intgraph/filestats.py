@@ -16,7 +16,11 @@ import marshal
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 from stat import S_ISREG
 from typing import Any
 
@@ -29,6 +33,51 @@ Batch = tuple[str, Sequence[str]]
 #: else (a FIFO, a device), or None when it cannot be stat'ed (a broken link, a file
 #: removed meanwhile).
 Stat = tuple[int, int] | int | None
+
+
+@dataclass(frozen=True)
+class Packed:
+    """The (size, mtime_ns) of each of a vault's files, in the order of its sorted
+    paths, as two arrays of 64-bit integers (native byte order): what a child that
+    walked the vault sends back, and what the vault's cache key is a digest of. A warm
+    run needs no more of the stats than that and the newest mtime, so it never builds a
+    dict of 145,000 entries, nor sends or receives one."""
+
+    sizes: bytes = b""
+    mtimes: bytes = b""
+
+    @classmethod
+    def of(cls, paths: Sequence[str], stats: Mapping[str, tuple[int, int]]) -> Packed:
+        """The stats of ``paths`` (sorted) as ``stats`` holds them; (-1, 0) where it
+        holds none."""
+        found = list(map(stats.get, paths, repeat((-1, 0))))
+        sizes = array("q", map(itemgetter(0), found))
+        mtimes = array("q", map(itemgetter(1), found))
+        return cls(sizes.tobytes(), mtimes.tobytes())
+
+    def count(self) -> int:
+        """How many files it holds the stats of."""
+        return len(self.sizes) // _WORD
+
+    def fits(self, paths: Sequence[str]) -> bool:
+        """True when it holds one (size, mtime_ns) for each of ``paths``."""
+        return len(self.sizes) == len(self.mtimes) == len(paths) * _WORD
+
+    def newest(self) -> int:
+        """The latest mtime_ns of all (0 when there are no files)."""
+        mtimes = array("q")
+        mtimes.frombytes(self.mtimes)
+        return max(mtimes, default=0)
+
+    def mapping(self, paths: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """Path -> (size, mtime_ns) of ``paths``, the paths it was packed for."""
+        sizes, mtimes = array("q"), array("q")
+        sizes.frombytes(self.sizes)
+        mtimes.frombytes(self.mtimes)
+        return dict(zip(paths, zip(sizes, mtimes, strict=True), strict=True))
+
+
+_WORD = array("q").itemsize
 
 
 def stat_files(batches: Sequence[Batch], parallel: bool | None = None) -> list[Stat]:

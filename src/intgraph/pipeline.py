@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import marshal
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -338,9 +337,11 @@ def fingerprint(files: VaultFiles, placeholders: frozenset[str]) -> str:
         f"{__version__}\0{FORMAT}\0{files.root}\0".encode("utf-8", "surrogateescape")
     )
     h.update("\0".join(sorted(placeholders)).encode("utf-8", "surrogateescape"))
-    stats = [files.stats.get(rel, (-1, 0)) for rel in files.all_files]
-    # marshal format 2 writes no back-references, so the same data gives the same bytes
-    h.update(marshal.dumps((files.all_files, stats), 2))
+    paths = "\0".join(files.all_files).encode("utf-8", "surrogateescape")
+    h.update(len(paths).to_bytes(8, "little"))  # no file name holds a NUL; the rest is sized
+    h.update(paths)
+    h.update(files.packed.sizes)
+    h.update(files.packed.mtimes)
     return h.hexdigest()
 
 

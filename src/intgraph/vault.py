@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from intgraph.errors import VaultNotFoundError
-from intgraph.filestats import forked, stat_files
+from intgraph.filestats import Packed, forked, stat_files
 from intgraph.model import Problem
 from intgraph.safeio import NotRead, file_kind, read_regular
 
@@ -38,8 +38,9 @@ class VaultFiles:
     notes: tuple[str, ...]
     attachments: tuple[str, ...]
     problems: tuple[Problem, ...] = ()
-    #: (size, mtime_ns) of every file, as seen while walking; (-1, 0) when stat failed.
-    stats: Mapping[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    #: (size, mtime_ns) of every file of :attr:`all_files`, as seen while walking;
+    #: (-1, 0) when stat failed. :attr:`stats` looks them up by path.
+    packed: Packed = field(default_factory=Packed, repr=False)
     #: One-line remarks for the user about how the vault was read (not problems).
     notices: tuple[str, ...] = ()
     #: What the ``summarize`` given to :func:`find_files` made of these files, if any.
@@ -54,6 +55,35 @@ class VaultFiles:
     def all_files(self) -> tuple[str, ...]:
         """Notes and attachments together, sorted."""
         return tuple(sorted((*self.notes, *self.attachments)))
+
+    @cached_property
+    def stats(self) -> Mapping[str, tuple[int, int]]:
+        """(size, mtime_ns) of every file by path, as :attr:`packed` holds them: made on
+        first use (a warm run that finds the vault unchanged never makes it)."""
+        return self.packed.mapping(self.all_files)
+
+    @classmethod
+    def made(
+        cls,
+        root: Path,
+        notes: tuple[str, ...],
+        attachments: tuple[str, ...],
+        problems: tuple[Problem, ...],
+        stats: Mapping[str, tuple[int, int]],
+        notices: tuple[str, ...] = (),
+        summary: str | None = None,
+    ) -> VaultFiles:
+        """The files with their ``stats`` by path (kept as given, and packed)."""
+        every = tuple(sorted((*notes, *attachments)))
+        files = cls(root, notes, attachments, problems, Packed.of(every, stats), notices, summary)
+        return _cached(files, stats=stats, all_files=every)
+
+
+def _cached(files: VaultFiles, **values: Any) -> VaultFiles:
+    """``files`` with the ``values`` of its cached properties set (as reading them would
+    set them), where they are at hand already."""
+    files.__dict__.update(values)
+    return files
 
 
 @dataclass(frozen=True)
@@ -218,7 +248,10 @@ def find_files(
 
     def walked(parallel: bool | None = None) -> VaultFiles:
         files = _walk(base, folders, exclude, notices, parallel)
-        return files if summarize is None else replace(files, summary=summarize(files))
+        if summarize is None:
+            return files
+        found = replace(files, summary=summarize(files))
+        return _cached(found, stats=files.stats, all_files=files.all_files)
 
     if meanwhile is None:
         return walked()
@@ -229,26 +262,43 @@ def find_files(
         sent = theirs()
     if sent is None:
         return walked()
-    notes, attachments, problems, stats, summary = sent
+    notes, attachments, problems, sizes, mtimes, summary = sent
     problems = tuple(Problem(*p) for p in problems)
-    return VaultFiles(base, notes, attachments, problems, stats, notices, summary)
+    files = VaultFiles(
+        base, _split(notes), _split(attachments), problems, Packed(sizes, mtimes), notices, summary
+    )
+    return files if files.packed.fits(files.all_files) else walked()
 
 
 def _sendable(files: VaultFiles) -> tuple[Any, ...]:
-    """What a child that walked the vault sends back: ``files`` as :mod:`marshal` writes."""
+    """What a child that walked the vault sends back: ``files`` as :mod:`marshal` writes
+    them cheaply: the paths joined by NULs (which no file name holds), the stats packed
+    (a dict of them costs more to send and to receive than the walk's other results
+    together)."""
     problems = tuple((p.path, p.line, p.code, p.message) for p in files.problems)
-    return files.notes, files.attachments, problems, dict(files.stats), files.summary
+    packed = files.packed
+    return (
+        "\0".join(files.notes), "\0".join(files.attachments), problems,
+        packed.sizes, packed.mtimes, files.summary,
+    )  # fmt: skip
+
+
+def _split(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split("\0")) if joined else ()
 
 
 def _received(sent: Any) -> bool:
     """True when ``sent`` has the shape :func:`_sendable` gives."""
     return (
         type(sent) is tuple
-        and len(sent) == 5
-        and all(type(part) is tuple for part in sent[:3])
-        and type(sent[3]) is dict
+        and len(sent) == 6
+        and type(sent[0]) is str
+        and type(sent[1]) is str
+        and type(sent[2]) is tuple
         and all(type(p) is tuple and len(p) == 4 for p in sent[2])
-        and (sent[4] is None or type(sent[4]) is str)
+        and type(sent[3]) is bytes
+        and type(sent[4]) is bytes
+        and (sent[5] is None or type(sent[5]) is str)
     )
 
 
@@ -331,7 +381,7 @@ def _walk(
             (notes if name.lower().endswith(".md") else attachments).append(rel)
         at += len(names)
     problems.sort(key=lambda p: (p.path, p.code))
-    return VaultFiles(
+    return VaultFiles.made(
         base, tuple(sorted(notes)), tuple(sorted(attachments)), tuple(problems), stats, notices
     )
 
