@@ -256,3 +256,19 @@ def test_the_vault_key_follows_every_path_size_and_mtime(tmp_path: Path) -> None
     (root / "b.md").rename(root / "c.md")
     keys.add(fingerprint(find_files(root), frozenset()))
     assert len(keys) == 4
+
+
+@linux_only
+def test_a_child_answers_through_a_wide_pipe_and_a_large_answer_crosses_whole() -> None:
+    import fcntl
+
+    readable, writable = os.pipe()
+    try:
+        filestats._widen(writable)
+        assert fcntl.fcntl(readable, fcntl.F_GETPIPE_SZ) >= filestats.PIPE_SIZE
+    finally:
+        os.close(readable)
+        os.close(writable)
+    big = [f"note {i:07}.md" for i in range(300_000)]  # several megabytes, marshalled
+    wait = filestats.forked(lambda: big, lambda found: type(found) is list)
+    assert wait() == big

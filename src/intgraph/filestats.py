@@ -12,6 +12,7 @@ walk of the vault, while this process does something else).
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import sys
@@ -133,6 +134,7 @@ def forked(work: Callable[[], Any], valid: Callable[[Any], bool]) -> Callable[[]
         readable, writable = os.pipe()
     except OSError:
         return lambda: None
+    _widen(writable)
     try:
         pid = os.fork()
     except OSError:
@@ -171,6 +173,20 @@ def forked(work: Callable[[], Any], valid: Callable[[Any], bool]) -> Callable[[]
         return found if valid(found) else None
 
     return wait
+
+
+#: The pipe a child answers through, where the platform lets it grow: a megabyte (what
+#: Linux lets any process ask for) instead of 64 KB, so that a walk of 145,000 files
+#: (12 MB) crosses in a dozen writes rather than two hundred, each a wait for the other
+#: process to be scheduled.
+PIPE_SIZE = 1 << 20
+
+
+def _widen(pipe: int) -> None:
+    with contextlib.suppress(ImportError, AttributeError, OSError):  # not Linux; a limit
+        import fcntl
+
+        fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
 
 
 def _stat_pieces(pieces: Sequence[Batch]) -> list[Stat]:
