@@ -197,6 +197,8 @@ def test_packed_stats_hold_each_files_size_and_mtime_in_path_order() -> None:
     assert packed.fits(paths) and not packed.fits(paths[:2]) and packed.count() == 3
     assert packed.mapping(paths) == {"a.md": (1, 10**18), "b/c.png": (-1, 0), "d.md": (3, 30)}
     assert packed.newest() == 10**18
+    assert packed.since(paths, 30) == ["a.md", "d.md"] and packed.since(paths, 31) == ["a.md"]
+    assert packed.since(paths, 10**18 + 1) == [] and packed.since(paths, -1) == list(paths)
     assert Packed().newest() == 0 and Packed().mapping(()) == {} and Packed().fits(())
     with pytest.raises(ValueError):
         packed.mapping(paths[:2])

@@ -20,8 +20,8 @@ import threading
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import ge, itemgetter
 from stat import S_ISREG
 from typing import Any
 
@@ -69,6 +69,13 @@ class Packed:
         mtimes = array("q")
         mtimes.frombytes(self.mtimes)
         return max(mtimes, default=0)
+
+    def since(self, paths: Sequence[str], limit: int) -> list[str]:
+        """Those of ``paths`` (the paths it was packed for) modified at ``limit`` (an
+        mtime_ns) or later."""
+        mtimes = array("q")
+        mtimes.frombytes(self.mtimes)
+        return list(compress(paths, map(ge, mtimes, repeat(limit))))
 
     def mapping(self, paths: Sequence[str]) -> dict[str, tuple[int, int]]:
         """Path -> (size, mtime_ns) of ``paths``, the paths it was packed for."""

@@ -101,10 +101,8 @@ def still_true(files: VaultFiles, racy: Any, written_ns: int) -> bool:
         return True  # the common case, at C speed: nothing changed near the writing
     # Only the few files changed since: found at C speed too (a warm run of a vault
     # edited just before its cache was written pays this on every run until the next).
-    mtimes = list(map(itemgetter(1), files.stats.values()))
-    recent = compress(files.stats, map(ge, mtimes, repeat(limit)))
     notes = files.notes
-    for rel in sorted(recent):
+    for rel in files.packed.since(files.all_files, limit):  # in path order
         at = bisect_left(notes, rel)
         is_note = at < len(notes) and notes[at] == rel
         if is_note and not same_bytes(files.root, rel, racy.get(rel)):
