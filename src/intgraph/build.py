@@ -227,8 +227,8 @@ def _fields_loader(blob: list[bytes]) -> Any:
     return load
 
 
-#: The parts of a snapshot :func:`_save_graph` writes: the light part (with the stats
-#: index) and the detail part.
+#: The parts of a snapshot :func:`_save_graph` writes: the light part, and the detail
+#: part (with the stats index).
 PARTS = ("light", "detail")
 
 
@@ -245,14 +245,17 @@ def _save_graph(
     parts: tuple[str, ...] = PARTS,
 ) -> None:
     """Write the snapshot's ``parts``: the light part of
-    :func:`intgraph.snapshot.encode_graph` with the stats index, and the detail part with
-    the fields ``blob``. (A run that finds the light part without the detail part builds
-    the detail part again: the order of the files is free.)"""
+    :func:`intgraph.snapshot.encode_graph`, and the detail part with the fields ``blob``
+    and the stats index (the detail part costs its writer less than the light part with
+    its rows' text: the two children that write them then finish nearer together). A
+    run that finds the light part without the detail part builds the detail part again,
+    and an index is only read beside the light part it names: the order of the files
+    is free."""
     from concurrent.futures import ThreadPoolExecutor
 
     # The detail part (hundreds of megabytes at 100,000 integrations) is digested and
     # written by a thread, which hashlib and the file writes let run beside this one
-    # while it writes the light part and the stats index.
+    # while it writes the stats index (and, writing both parts, the light part).
     with ThreadPoolExecutor(max_workers=1) as pool:
         detail_written = None
         if "detail" in parts:
@@ -266,6 +269,7 @@ def _save_graph(
                     store.write, directory, store.DETAIL, graph_key, payload, started
                 )
             del payload
+            save_index(directory, files, marks, graph_key, digests, started)
         if "light" in parts:
             racy = {
                 rel: sha
@@ -274,7 +278,6 @@ def _save_graph(
             }
             light = encode_light(flows_of(graph), aliases)
             store.write(directory, store.GRAPH, graph_key, (light, racy), started)
-            save_index(directory, files, marks, graph_key, digests, started)
         if detail_written is not None:
             detail_written.result()
 
