@@ -56,10 +56,6 @@ class Packed:
         mtimes = array("q", map(itemgetter(1), found))
         return cls(sizes.tobytes(), mtimes.tobytes())
 
-    def count(self) -> int:
-        """How many files it holds the stats of."""
-        return len(self.sizes) // _WORD
-
     def fits(self, paths: Sequence[str]) -> bool:
         """True when it holds one (size, mtime_ns) for each of ``paths``."""
         return len(self.sizes) == len(self.mtimes) == len(paths) * _WORD

@@ -71,11 +71,10 @@ class VaultFiles:
         problems: tuple[Problem, ...],
         stats: Mapping[str, tuple[int, int]],
         notices: tuple[str, ...] = (),
-        summary: str | None = None,
     ) -> VaultFiles:
         """The files with their ``stats`` by path (kept as given, and packed)."""
         every = tuple(sorted((*notes, *attachments)))
-        files = cls(root, notes, attachments, problems, Packed.of(every, stats), notices, summary)
+        files = cls(root, notes, attachments, problems, Packed.of(every, stats), notices)
         return _cached(files, stats=stats, all_files=every)
 
 
