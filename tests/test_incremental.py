@@ -380,3 +380,55 @@ def test_the_first_mention_of_a_system_without_a_note_still_rebuilds(tmp_path: P
     full = load_vault(vault)
     assert "GHOST system" in {d["name"] for d in full.flows.node.values()}
     assert _flows(again) == _flows(full)
+
+
+def test_the_stats_index_holds_packed_stats_and_each_notes_digests(tmp_path: Path) -> None:
+    """The index a build saves: the file list, the packed stats, and each note's two
+    digests in note order (an unreadable note's empty content digest as zeros); the
+    edit check finds exactly the notes whose stats changed, and refuses a torn index."""
+    from intgraph import cache as store
+    from intgraph.filestats import Packed
+    from intgraph.incremental import (
+        DIGEST,
+        PAIR,
+        RACY_NS,
+        STATS,
+        _changed,
+        save_index,
+        stats_key,
+    )
+    from intgraph.reader import digest
+    from intgraph.vault import find_files
+
+    root = tmp_path / "vault"
+    root.mkdir()
+    for name in ("a.md", "b.md", "c.md", "pic.png"):
+        (root / name).write_bytes(name.encode())
+    old = 1_000_000_000_000_000_000
+    for name in ("a.md", "b.md", "c.md", "pic.png"):
+        os.utime(root / name, ns=(old, old))
+    files = find_files(root)
+    digests = {
+        rel: (digest(rel.encode()), bytes([i]) * DIGEST) for i, rel in enumerate(files.notes)
+    }
+    digests["c.md"] = (b"", digests["c.md"][1])  # an unreadable note: no content digest
+    cache = tmp_path / "cache"
+    written = old + 10 * RACY_NS
+    save_index(cache, files, frozenset(), "graph key", digests, written)
+    found = store.read(cache, STATS, stats_key(files, frozenset()))
+    assert found is not None
+    (key, all_files, sizes, mtimes, blob), at = found
+    assert (key, all_files, at) == ("graph key", files.all_files, written)
+    assert Packed(sizes, mtimes) == files.packed and len(blob) == PAIR * 3
+    assert blob[:PAIR] == digests["a.md"][0] + digests["a.md"][1]
+    assert blob[2 * PAIR : 2 * PAIR + DIGEST] == bytes(DIGEST)
+    index = Packed(sizes, mtimes)
+    assert _changed(files, index, blob, written) == []
+    # Racy (the index written within a second of the files): each note is checked by
+    # content; the one without a content digest never matches.
+    assert _changed(files, index, blob, old + RACY_NS // 2) == ["c.md"]
+    (root / "b.md").write_bytes(b"b.md, edited")
+    (root / "pic.png").write_bytes(b"a picture, edited")  # an attachment is no note
+    os.utime(root / "b.md", ns=(old, old))
+    os.utime(root / "pic.png", ns=(old, old + 1))
+    assert _changed(find_files(root), index, blob, written) == ["b.md"]
