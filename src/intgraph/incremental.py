@@ -1,16 +1,17 @@
 """An edit without a rebuild: re-parse only the notes that changed, and keep the saved
 graph when none of the changes can alter it.
 
-Next to the graph snapshot, a full build saves a small *stats index*: for every note its
-size, ``mtime_ns``, content digest and graph digest (a digest of everything the graph is
-built from: all of the parse result but its problems and lint's raw fields), with the
-exact file list and the key of the snapshot it belongs to. A run whose snapshot key does
-not match the vault any more reads the index, finds the notes whose stats (or, for a note
-written within a second of the index, content) changed, and parses only those. When the
-file list is the same and every changed note has the same graph digest as before, the
-graph a full rebuild would make is the saved one, node for node and in the same order:
-the run loads it, and writes only an *alias* (the new vault key → the snapshot's key,
-with the digests of notes changed within a second) and the updated index. Anything else
+Next to the graph snapshot, a full build saves a small *stats index*: every file's size
+and ``mtime_ns`` (packed), and every note's content digest and graph digest (a digest of
+everything the graph is built from: all of the parse result but its problems and lint's
+raw fields), with the exact file list and the key of the snapshot it belongs to. A run
+whose snapshot key does not match the vault any more reads the index, finds the notes
+whose stats (or, for a note written within a second of the index, content) changed, and
+parses only those. When the file list is the same and every changed note has the same
+graph digest as before, the graph a full rebuild would make is the saved one, node for
+node and in the same order: the run loads it, and writes only an *alias* (the new vault
+key → the snapshot's key, with the digests of notes changed within a second) and the
+updated index. Anything else
 (files added, removed or renamed; a changed system, alias, link or template field; more
 than :data:`MAX_CHANGED` changed notes) falls back to the full build. Notes themselves are
 re-read from the notes cache only when a command needs them, which re-parses just the
