@@ -11,12 +11,12 @@ parses only those. When the file list is the same and every changed note has the
 graph digest as before, the graph a full rebuild would make is the saved one, node for
 node and in the same order: the run loads it, and writes only an *alias* (the new vault
 key → the snapshot's key, with the digests of notes changed within a second) and the
-updated index. Anything else
-(files added, removed or renamed; a changed system, alias, link or template field; more
-than :data:`MAX_CHANGED` changed notes) falls back to the full build. Notes themselves are
-re-read from the notes cache only when a command needs them, which re-parses just the
-changed notes there too and saves them in a *notes delta* beside the notes cache rather
-than rewriting it (up to :data:`MAX_CHANGED` notes; then the notes cache is rewritten).
+updated index. Anything else (files added, removed or renamed; a changed system, alias,
+link or template field; more than :data:`MAX_CHANGED` changed notes) falls back to the
+full build. Notes themselves are re-read from the notes cache only when a command needs
+them, which re-parses just the changed notes there too and saves them in a *notes delta*
+beside the notes cache rather than rewriting it (up to :data:`MAX_CHANGED` notes; then
+the notes cache is rewritten).
 """
 
 from __future__ import annotations
