@@ -60,24 +60,25 @@ class Packed:
         """True when it holds one (size, mtime_ns) for each of ``paths``."""
         return len(self.sizes) == len(self.mtimes) == len(paths) * _WORD
 
+    def arrays(self) -> tuple[array[int], array[int]]:
+        """(sizes, mtimes) as arrays of ints, in path order."""
+        sizes, mtimes = array("q"), array("q")
+        sizes.frombytes(self.sizes)
+        mtimes.frombytes(self.mtimes)
+        return sizes, mtimes
+
     def newest(self) -> int:
         """The latest mtime_ns of all (0 when there are no files)."""
-        mtimes = array("q")
-        mtimes.frombytes(self.mtimes)
-        return max(mtimes, default=0)
+        return max(self.arrays()[1], default=0)
 
     def since(self, paths: Sequence[str], limit: int) -> list[str]:
         """Those of ``paths`` (the paths it was packed for) modified at ``limit`` (an
         mtime_ns) or later."""
-        mtimes = array("q")
-        mtimes.frombytes(self.mtimes)
-        return list(compress(paths, map(ge, mtimes, repeat(limit))))
+        return list(compress(paths, map(ge, self.arrays()[1], repeat(limit))))
 
     def mapping(self, paths: Sequence[str]) -> dict[str, tuple[int, int]]:
         """Path -> (size, mtime_ns) of ``paths``, the paths it was packed for."""
-        sizes, mtimes = array("q"), array("q")
-        sizes.frombytes(self.sizes)
-        mtimes.frombytes(self.mtimes)
+        sizes, mtimes = self.arrays()
         return dict(zip(paths, zip(sizes, mtimes, strict=True), strict=True))
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-from array import array
 from bisect import bisect_left
 from collections.abc import Mapping
 from itertools import compress, repeat
@@ -267,8 +266,8 @@ def _changed(files: VaultFiles, index: Packed, blob: bytes, written: int) -> lis
     digests in ``blob``) differ now; None when a note could not be stat'ed or too many
     changed."""
     paths, notes = files.all_files, files.notes
-    now_sizes, now_mtimes = _ints(files.packed.sizes), _ints(files.packed.mtimes)
-    old_sizes, old_mtimes = _ints(index.sizes), _ints(index.mtimes)
+    now_sizes, now_mtimes = files.packed.arrays()
+    old_sizes, old_mtimes = index.arrays()
     # Every file's check at C speed first: a note not stat'ed means a rebuild; the notes
     # whose stats differ, or are racy, are looked at one by one.
     is_note = list(map(frozenset(notes).__contains__, paths))
@@ -287,12 +286,6 @@ def _changed(files: VaultFiles, index: Packed, blob: bytes, written: int) -> lis
         if len(changed) > MAX_CHANGED:
             return None
     return changed
-
-
-def _ints(packed: bytes) -> array[int]:
-    found = array("q")
-    found.frombytes(packed)
-    return found
 
 
 def raw_fields(
