@@ -16,9 +16,10 @@ from benchmarks.vaultgen import generate
 from tests.conftest import FIXTURES
 
 from intgraph import build, cache, reader
+from intgraph.assembly import add_documents, assemble, assemble_flows
 from intgraph.build import cold_load
 from intgraph.codec import encode
-from intgraph.graph import INTEGRATION, assemble, build_graph, fields_of, system_index
+from intgraph.graph import DOCUMENT, INTEGRATION, build_graph, fields_of, flows_of, system_index
 from intgraph.model import TEMPLATE_PLACEHOLDER_LINKS
 from intgraph.names import SystemNames
 from intgraph.pipeline import Landscape, fingerprint, load_vault, settle
@@ -159,6 +160,49 @@ def test_record_aliases_and_assemble_on_records(tmp_path: Path) -> None:
     ]
     assert system_index(graph) == system_index(reference)
     assert marshal.loads(b"".join(blob_parts([]))) == {}
+
+
+@pytest.mark.parametrize("name", VAULTS)
+@pytest.mark.parametrize("cached", [False, True], ids=["no-cache", "cache"])
+def test_documents_are_added_when_the_graph_is_first_asked_for(
+    name: str, cached: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold load answers from the flows: the document nodes and edges are added to its
+    graph on first use, which then equals the batch build (and keeps its flows view).
+    (With a cache folder, the children that write the snapshot add them to their copy.)"""
+    monkeypatch.setattr(build, "WRITE_BEHIND_MIN", 1)
+    directory = tmp_path if cached else None
+    landscape = load_vault(FIXTURES / name, workers=1, cache_dir=directory, write_behind=True)
+    settle()
+    whole = landscape.load_graph
+    assert isinstance(whole, build.WholeGraph)
+    flows = landscape.flows
+    kinds = {d["kind"] for d in whole.graph._node.values()}
+    assert DOCUMENT not in kinds, "no document before the graph is asked for"
+    assert flows_of(whole.graph) is flows
+    reference = batch(landscape)
+    assert shape(landscape.graph) == shape(reference)
+    assert landscape.graph is whole.graph and whole() is whole.graph  # added once
+    assert flows_of(landscape.graph) is flows, "the flows view is kept, not derived again"
+    assert flows == flows_of(reference)
+
+
+def test_assemble_is_the_flows_then_the_documents() -> None:
+    landscape = load_vault(FIXTURES / "acme", workers=1)
+    records = [graph_record(encode(n)) for n in landscape.notes]
+    names = SystemNames(landscape.resolver, record_aliases(records))
+    flows_only = assemble_flows(records, landscape.resolver, names)
+    assert not [n for n, d in flows_only._node.items() if d["kind"] == DOCUMENT]
+    whole = assemble(records, landscape.resolver, names)
+    assert flows_of(flows_only) == flows_of(whole)
+    add_documents(flows_only, records, landscape.resolver)
+
+    def adjacency(graph: nx.MultiDiGraph) -> tuple[object, ...]:
+        pred = [(v, list(us)) for v, us in graph._pred.items()]
+        return list(graph._node.items()), json.dumps(graph._succ), pred
+
+    assert adjacency(flows_only) == adjacency(whole)
+    assert [n for n, d in flows_only._node.items() if d["kind"] == DOCUMENT]
 
 
 def test_cold_load_keeps_no_notes(tmp_path: Path) -> None:

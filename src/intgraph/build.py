@@ -19,14 +19,16 @@ import importlib
 import marshal
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from intgraph import cache as store
+from intgraph.assembly import add_documents, assemble, assemble_flows
 from intgraph.codec import decode as decode_note
 from intgraph.codec import decode_fields
-from intgraph.graph import assemble, flows_of
+from intgraph.flows import Flows, row_text
+from intgraph.graph import flows_of, known_flows, remember_flows
 from intgraph.incremental import (
     MAX_CHANGED,
     RACY_NS,
@@ -37,7 +39,7 @@ from intgraph.incremental import (
     save_index,
     write_delta,
 )
-from intgraph.model import IntegrationFields, Note
+from intgraph.model import INTEGRATION, IntegrationFields, Note
 from intgraph.names import SystemNames
 from intgraph.reader import Progress, parse_stream
 from intgraph.records import Record, blob_parts, fields_piece, graph_record, record_aliases
@@ -61,7 +63,8 @@ ENTRY_ERRORS = (AttributeError, IndexError, KeyError, TypeError, ValueError)
 class Cold:
     """What a cold load made."""
 
-    graph: nx.MultiDiGraph
+    #: The graph, whole once called (see :class:`WholeGraph`); its flows view is derived.
+    whole: WholeGraph
     aliases: dict[str, tuple[str, ...]]
     names: SystemNames
     parsed: int
@@ -148,33 +151,72 @@ def cold_load(
     aliases = record_aliases(ordered)
     names = SystemNames(resolver, aliases, files.root)
     try:
-        graph = assemble(ordered, resolver, names)
+        if reused_count:  # records from the cache: a damaged one is found here, not later
+            whole = WholeGraph(assemble(ordered, resolver, names), (), resolver)
+        else:
+            whole = WholeGraph(assemble_flows(ordered, resolver, names), ordered, resolver)
     except ENTRY_ERRORS:
         if not reused_count:
             raise
         return cold_load(files, marks, resolver, directory, graph_key, started, workers,
                          progress, raw, reuse=False, write_behind=write_behind)  # fmt: skip
     del ordered
+    graph = whole.graph
     blob = blob_parts(pieces)
     del pieces
     graph.graph["fields_loader"] = _fields_loader(blob)
-    # The flows view is derived here, before a child is forked to write the snapshot:
+    behind = write_behind and len(files.notes) >= WRITE_BEHIND_MIN
+    save = functools.partial(
+        _save_graph, directory or Path(), files, marks, graph_key, started, whole, aliases,
+        blob, digests,
+    )  # fmt: skip
+    if directory is not None and behind:
+        # The detail part is written by a child forked now, which adds the documents to
+        # its copy of the graph; this process answers from the flows (see WholeGraph).
+        store.write_behind(directory, functools.partial(save, parts=("detail",)))
+    # The flows view is derived here, before a child is forked to write the light part:
     # the answer needs it and so does the snapshot, and derived after the fork it would
-    # be derived twice, each process paying a copy of every page it touched.
-    flows_of(graph)
+    # be derived twice, each process paying a copy of every page it touched. So is the
+    # text of its rows, which the light part holds and a large answer writes.
+    flows = flows_of(graph)
     if directory is not None:
-        save = functools.partial(
-            _save_graph, directory, files, marks, graph_key, started, graph, aliases, blob, digests
-        )
-        if write_behind and len(files.notes) >= WRITE_BEHIND_MIN:
-            # The snapshot is written while the command answers, its two parts by two
-            # children: the command's answer and the two writes share the cores.
-            store.write_behind(directory, *(functools.partial(save, parts=(p,)) for p in PARTS))
+        remember_flows(graph, _with_text(flows))
+        if behind:
+            store.write_behind(directory, functools.partial(save, parts=("light",)), join=True)
         else:
             save()
     return Cold(
-        graph, aliases, names, len(todo), reused_count, None if kept is None else tuple(kept)
+        whole, aliases, names, len(todo), reused_count, None if kept is None else tuple(kept)
     )
+
+
+class WholeGraph:
+    """The whole graph of a cold load, called for: its flows are assembled first, and
+    its documents (which few answers need) added on the first call."""
+
+    def __init__(
+        self, graph: nx.MultiDiGraph, records: Sequence[Record], resolver: Resolver
+    ) -> None:
+        """``graph`` as :func:`intgraph.assembly.assemble_flows` made it of ``records``
+        (or, with no records, already whole)."""
+        self.graph = graph
+        self._records = records
+        self._resolver = resolver
+
+    def __call__(self) -> nx.MultiDiGraph:
+        if self._records:
+            flows = known_flows(self.graph)
+            add_documents(self.graph, self._records, self._resolver)
+            self._records = ()
+            if flows is not None:  # documents are not in the flows view
+                remember_flows(self.graph, flows)
+        return self.graph
+
+
+def _with_text(flows: Flows) -> Flows:
+    """``flows`` with the text of every integration's row (see :attr:`Flows.text`)."""
+    integrations = [n for n, attrs in flows.node.items() if attrs["kind"] == INTEGRATION]
+    return replace(flows, text=dict(zip(integrations, row_text(flows, integrations), strict=True)))
 
 
 def _while_parsing(resolver: Resolver) -> None:
@@ -238,7 +280,7 @@ def _save_graph(
     marks: frozenset[str],
     graph_key: str,
     started: int,
-    graph: nx.MultiDiGraph,
+    whole: WholeGraph,
     aliases: dict[str, tuple[str, ...]],
     blob: list[bytes],
     digests: dict[str, tuple[bytes, bytes]],
@@ -259,7 +301,7 @@ def _save_graph(
     with ThreadPoolExecutor(max_workers=1) as pool:
         detail_written = None
         if "detail" in parts:
-            payload = _detail_payload(graph, blob)
+            payload = _detail_payload(whole(), blob)
             if isinstance(payload, list):
                 detail_written = pool.submit(
                     store.write_payload, directory, store.DETAIL, graph_key, payload, started
@@ -276,7 +318,7 @@ def _save_graph(
                 for rel, (sha, _graph) in digests.items()
                 if files.stats.get(rel, (-1, 0))[1] >= started - RACY_NS
             }
-            light = encode_light(flows_of(graph), aliases)
+            light = encode_light(flows_of(whole.graph), aliases)
             store.write(directory, store.GRAPH, graph_key, (light, racy), started)
         if detail_written is not None:
             detail_written.result()

@@ -42,11 +42,14 @@ _LENGTH = 8  # bytes of the length before each part
 _BEHIND: dict[Path, list[tuple[Callable[[], Any], Callable[[], object]]]] = {}
 
 
-def write_behind(directory: Path, *saves: Callable[[], object]) -> None:
+def write_behind(directory: Path, *saves: Callable[[], object], join: bool = False) -> None:
     """Run each of ``saves`` (each writes its own cache files into ``directory``) in a
     forked child, so that this process can go on (answering the command) while they
-    write; run them here when no child can be started. :func:`settle` waits for them."""
-    settle(directory)
+    write; run them here when no child can be started. :func:`settle` waits for them.
+    The writes into ``directory`` already left to children are waited for first, unless
+    ``join`` (they are then part of the same update as ``saves``)."""
+    if not join:
+        settle(directory)
     if not can_fork():
         for save in saves:
             save()

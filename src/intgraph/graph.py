@@ -10,13 +10,12 @@ without looking at edge data.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from intgraph.flows import (
     Flows,
     document_node,
-    integration_attrs,
     integration_node,
     note_attrs,
     orders,
@@ -35,7 +34,6 @@ from intgraph.model import (
 from intgraph.names import SystemId, SystemNames
 from intgraph.records import (
     SYSTEM_MARKERS,
-    Record,
 )
 from intgraph.resolve import Resolver
 
@@ -55,6 +53,7 @@ __all__ = [
     "flows_of",
     "has_status",
     "integration_node",
+    "known_flows",
     "remember_flows",
     "remember_index",
     "system_index",
@@ -168,9 +167,9 @@ def flows_of(graph: nx.MultiDiGraph) -> Flows:
     """The :class:`~intgraph.flows.Flows` view of ``graph``: derived once per graph (a
     graph loaded from the cache brings the one saved with it), and again when its node
     count changes."""
-    known = _FLOWS.get(graph)
-    if known is not None and known[0] == len(graph._node):
-        return known[1]
+    known = known_flows(graph)
+    if known is not None:
+        return known
     node = {n: d for n, d in graph._node.items() if d["kind"] != DOCUMENT}
     tables: list[dict[str, tuple[str, ...]]] = [{} for _ in range(6)]
     feeds, fed_by, routed, sources, targets, via = tables
@@ -201,6 +200,13 @@ def flows_of(graph: nx.MultiDiGraph) -> Flows:
     )
     remember_flows(graph, flows)
     return flows
+
+
+def known_flows(graph: nx.MultiDiGraph) -> Flows | None:
+    """The flows view :func:`flows_of` ``graph`` has derived (or been told) and still
+    holds for the graph as it is now, or None: nothing is derived."""
+    known = _FLOWS.get(graph)
+    return known[1] if known is not None and known[0] == len(graph._node) else None
 
 
 def remember_flows(graph: nx.MultiDiGraph, flows: Flows) -> None:
@@ -301,102 +307,3 @@ def systems(graph: nx.MultiDiGraph) -> list[str]:
     """Node ids of every system, sorted by name."""
     ids = [n for n, d in graph.nodes(data=True) if d["kind"] == SYSTEM]
     return sorted(ids, key=lambda n: (graph.nodes[n]["name"].lower(), n))
-
-
-def assemble(records: Sequence[Record], resolver: Resolver, names: SystemNames) -> nx.MultiDiGraph:
-    """The graph :func:`build_graph` builds of the notes of ``records`` (in path order),
-    without the integrations' ``fields``.
-
-    The same nodes, attributes, edges and successor and predecessor orders, filled into
-    networkx's adjacency dicts directly: ``add_node`` and ``add_edge`` cost more than
-    everything else here. The caller attaches the fields (see :func:`fields_of`)."""
-    nodes: dict[str, dict[str, Any]] = {}
-    succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
-    pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
-
-    def add(node: str, attrs: dict[str, Any]) -> None:
-        nodes[node] = attrs
-        succ[node] = {}
-        pred[node] = {}
-
-    def edge(u: str, v: str, key: str, data: dict[str, Any]) -> None:
-        keys = succ[u].get(v)
-        if keys is None:
-            succ[u][v] = pred[v][u] = {key: data}
-        elif key in keys:
-            keys[key].update(data)
-        else:
-            keys[key] = data
-
-    def system(sid: SystemId) -> str:
-        node = system_node(sid.key)
-        if node not in nodes:
-            aliases = names.aliases_of(sid.path)
-            add(node, {"kind": SYSTEM, "name": sid.name, "path": sid.path,
-                       "aliases": aliases, "middleware": False})  # fmt: skip
-        return node
-
-    # What a reference means depends on its note only through the note's folder (but for
-    # a blank one, which means the note itself): the memo is keyed by the folder. (Paths
-    # are resolved by the resolver, which keeps its own answers.)
-    memo: dict[tuple[str, bool, str], str] = {}
-    resolve = resolver.resolve_path
-
-    def named(text: str, is_link: bool, path: str, folder: str) -> str:
-        key = (text, is_link, folder)
-        node = memo.get(key)
-        if node is None:
-            node = system(names.for_text(text, is_link, path))
-            if text.strip():
-                memo[key] = node
-        return node
-
-    for path, _aliases, declares, part in records:
-        if part is None and declares:
-            system(names.for_path(path))
-    for path, _aliases, _declares, part in records:
-        if part is None:
-            continue
-        title, iid, status, owner, review, sources, targets, middleware = part[:8]
-        folder = path.rsplit("/", 1)[0] if "/" in path else ""
-        node = integration_node(path)
-        add(node, integration_attrs(title, iid, path, status, owner, review))
-        for text, is_link in sources:
-            edge(named(text, is_link, path, folder), node, "source", {"role": "source"})
-        for text, is_link in targets:
-            edge(node, named(text, is_link, path, folder), "target", {"role": "target"})
-        for text, is_link in middleware:
-            via = named(text, is_link, path, folder)
-            nodes[via]["middleware"] = True
-            edge(node, via, "via", {"role": "via"})
-    not_documents: set[str | None] = {r[0] for r in records if r[3] is not None}
-    not_documents.update(a["path"] for a in nodes.values() if a["kind"] == SYSTEM)
-
-    def document(node: str, label: str, path: str) -> None:
-        doc = document_node(path)
-        if doc not in nodes:
-            add(doc, {"kind": DOCUMENT, "name": note_name(path), "path": path})
-        edge(node, doc, f"document:{label}", {"role": "document", "label": label})
-
-    for path, _aliases, _declares, part in records:
-        if part is None:
-            continue
-        node = integration_node(path)
-        seen: set[str] = set()
-        for label, text in part[8]:
-            found = resolve(text, path)
-            if found and found not in seen:
-                seen.add(found)
-                document(node, label, found)
-        for text in part[9]:
-            found = resolve(text, path)
-            if found and found != path and found not in seen and found not in not_documents:
-                seen.add(found)
-                document(node, "link", found)
-    import networkx as nx
-
-    graph = nx.MultiDiGraph()
-    graph._node = nodes
-    graph._adj = graph._succ = succ
-    graph._pred = pred
-    return graph

@@ -294,10 +294,9 @@ def _load(
             return kept_notes(kept, files.notes)
 
     report = LoadReport(parsed=cold.parsed, reused=cold.reused)
-    graph = cold.graph
     return Landscape(
-        files, resolver, cold.names, flows_of(graph), marks, notes_source, lambda: graph,
-        report, directory,
+        files, resolver, cold.names, flows_of(cold.whole.graph), marks, notes_source,
+        cold.whole, report, directory,
     )  # fmt: skip
 
 

@@ -1,6 +1,6 @@
 """What the graph is built from, per note, as plain tuples (no networkx): a worker sends
 them to the parent of a cold scan (see :mod:`intgraph.build`), which assembles the graph
-(:func:`intgraph.graph.assemble`)."""
+(:func:`intgraph.assembly.assemble`)."""
 
 from __future__ import annotations
 

@@ -85,14 +85,14 @@ def encode_graph(
 
 def encode_detail(graph: nx.MultiDiGraph, blob: bytes | None = None) -> tuple[Any, ...]:
     """The detail part of :func:`encode_graph` alone (``blob`` as there)."""
-    from intgraph.graph import fields_of, flows_of
+    from intgraph.graph import fields_of
 
-    light = flows_of(graph).node
-    nodes = {n: None if n in light else _plain(a) for n, a in graph._node.items()}
+    # The nodes of the light part (its flows view) are every node but the documents.
+    nodes = {n: None if a["kind"] != DOCUMENT else _plain(a) for n, a in graph._node.items()}
     if blob is None:
         fields = {
             node: encode_fields(fields_of(graph, node))
-            for node, attrs in light.items()
+            for node, attrs in graph._node.items()
             if attrs["kind"] == INTEGRATION
         }
         blob = marshal.dumps(fields, 2)
@@ -114,6 +114,9 @@ def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[
     # faster than a dict keyed by node, and the keys cannot disagree.
     integrations = [n for n, attrs in light_nodes.items() if attrs["kind"] == INTEGRATION]
     ends = [flows.ends[n] for n in integrations]
+    # Held while marshalled: marshal marks an object for back-references by whether
+    # anything else holds it, and the text may be held by ``flows`` or made here.
+    rows = row_text(flows, integrations)
     return (
         (
             light_nodes,
@@ -123,9 +126,7 @@ def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[
             [flows.rank[n] for n in integrations],
             [flows.tie[n] for n in integrations],
             {key: tuple(one[n] for n in nodes) for key, nodes in flows.homonyms.items()},
-            marshal.dumps(
-                [(h, share(m, m), share(t, t)) for h, m, t in row_text(flows, integrations)]
-            ),
+            marshal.dumps([(h, share(m, m), share(t, t)) for h, m, t in rows]),
         ),
         {path: tuple(a) for path, a in aliases.items()},
     )
