@@ -116,3 +116,19 @@ def test_one_resolver_answers_every_case_as_a_fresh_one(order: str) -> None:
         for target in ("./Runbook", "Runbook", "", " ", "../Runbook", "Payment Runbook"):
             fresh = Resolver(FILES).candidates(target, source)
             assert shared.candidates(target, source) == fresh
+
+
+@pytest.mark.parametrize("order", ["as listed", "reversed"])
+def test_a_primed_resolver_answers_as_a_fresh_one(order: str) -> None:
+    """Priming (what a cold scan does with each batch of notes, from each note's folder)
+    changes no answer: every case resolves afterwards as a new resolver resolves it."""
+    cases = CASES if order == "as listed" else CASES[::-1]
+    primed = Resolver(FILES)
+    for _rule, target, source, _expected in cases:
+        primed.prime([target, target.strip(), "./Runbook", ""], source)
+    for _rule, target, source, expected in cases:
+        assert primed.resolve_path(target, source) == expected
+        assert primed.candidates(target, source) == Resolver(FILES).candidates(target, source)
+        assert primed.resolve_path("./Runbook", source) == Resolver(FILES).resolve_path(
+            "./Runbook", source
+        )

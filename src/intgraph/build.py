@@ -232,17 +232,14 @@ def _resolve_ahead(resolver: Resolver, batch: list[Record]) -> None:
     rest: the resolver keeps its answers (the same a fresh one gives), so building the
     graph after the last batch finds them made. No alias is needed for this: a link
     path names a file whatever the other notes say."""
-    resolve = resolver.resolve_path
+    prime = resolver.prime
     for path, _aliases, _declares, part in batch:
         if part is None:
             continue
-        for ends in part[5:8]:  # sources, targets and middleware, as SystemNames asks
-            for text, _is_link in ends:
-                resolve(text.strip(), path)
-        for _label, text in part[8]:
-            resolve(text, path)
-        for text in part[9]:
-            resolve(text, path)
+        # Sources, targets and middleware (stripped, as SystemNames asks), documents
+        # and the other link targets.
+        ends = [text.strip() for ends in part[5:8] for text, _is_link in ends]
+        prime([*ends, *(text for _label, text in part[8]), *part[9]], path)
 
 
 class _NoWriter:
