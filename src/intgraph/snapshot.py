@@ -59,17 +59,19 @@ def _plain(
 ) -> dict[str, Any]:
     """A node's attributes as marshal takes them (its fields go to the blob); ``share``
     (a dict's ``setdefault``) gives one object per distinct recurring value."""
-    out = {k: v for k, v in attrs.items() if k != "fields"}
+    out = dict(attrs)
+    out.pop("fields", None)
     if "aliases" in out:
         out["aliases"] = tuple(out["aliases"])
     if share is not None:
-        for key in _RECURRING.intersection(out):
-            out[key] = share(out[key], out[key])
+        for key in _RECURRING:
+            if key in out:
+                out[key] = share(out[key], out[key])
     return out
 
 
 #: The attributes whose values recur from node to node.
-_RECURRING = frozenset({"status", "owner", "next_review"})
+_RECURRING = ("status", "owner", "next_review")
 
 
 def encode_graph(
@@ -106,9 +108,9 @@ def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[
     # One object per distinct value (a node id; a status, owner or review date; a list
     # of system names; the recurring pieces of row text), so that marshal writes every
     # later use as a reference: the file is a third smaller and loads faster.
-    one = {n: n for n in flows.node}
+    one = {n: n for n in flows.node}.__getitem__
     share: Callable[[Any, Any], Any] = {}.setdefault
-    light_nodes = {one[n]: _plain(attrs, share) for n, attrs in flows.node.items()}
+    light_nodes = {one(n): _plain(attrs, share) for n, attrs in flows.node.items()}
     tables = (flows.feeds, flows.fed_by, flows.routed, flows.sources, flows.targets, flows.via)
     # What every integration has, as lists in node order: marshal loads a list far
     # faster than a dict keyed by node, and the keys cannot disagree.
@@ -120,12 +122,12 @@ def encode_light(flows: Flows, aliases: Mapping[str, tuple[str, ...]]) -> tuple[
     return (
         (
             light_nodes,
-            *({one[k]: tuple(one[n] for n in v) for k, v in t.items()} for t in tables),
-            {key: one[n] for key, n in flows.index.items()},
+            *({one(k): tuple(map(one, v)) for k, v in t.items()} for t in tables),
+            {key: one(n) for key, n in flows.index.items()},
             [(share(s, s), share(t, t), share(m, m)) for s, t, m in ends],
             [flows.rank[n] for n in integrations],
             [flows.tie[n] for n in integrations],
-            {key: tuple(one[n] for n in nodes) for key, nodes in flows.homonyms.items()},
+            {key: tuple(map(one, nodes)) for key, nodes in flows.homonyms.items()},
             marshal.dumps([(h, share(m, m), share(t, t)) for h, m, t in rows]),
         ),
         {path: tuple(a) for path, a in aliases.items()},
