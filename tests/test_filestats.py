@@ -274,3 +274,49 @@ def test_a_child_answers_through_a_wide_pipe_and_a_large_answer_crosses_whole() 
     big = [f"note {i:07}.md" for i in range(300_000)]  # several megabytes, marshalled
     wait = filestats.forked(lambda: big, lambda found: type(found) is list)
     assert wait() == big
+
+
+@linux_only
+def test_a_pending_child_tells_when_its_answer_is_ready() -> None:
+    import time
+
+    pending = filestats.forked(lambda: time.sleep(0.5) or 7, lambda found: found == 7)
+    assert not pending.ready(), "the child is still at work"
+    deadline = time.monotonic() + 10
+    while not pending.ready() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert pending.ready()
+    assert pending() == 7
+    assert pending.ready(), "taken: nothing more to wait for"
+    assert filestats.NO_CHILD.ready() and filestats.NO_CHILD() is None
+
+
+@linux_only
+@pytest.mark.parametrize("slow_walk", [True, False], ids=["walk-slower", "walk-done"])
+def test_idle_work_is_done_only_while_the_walk_goes_on(
+    slow_walk: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``find_files``'s ``idle`` runs after the caller's work only when the child has
+    not sent the files yet; the files are the same either way."""
+    import time
+
+    make_tree(tmp_path / "v")
+    real = vault._walk
+
+    def walk(*args: Any) -> Any:
+        if slow_walk and os.getpid() != parent:
+            time.sleep(1.0)
+        return real(*args)
+
+    parent = os.getpid()
+    monkeypatch.setattr(vault, "_walk", walk)
+    calls: list[str] = []
+
+    def meanwhile() -> None:
+        calls.append("meanwhile")
+        if not slow_walk:
+            time.sleep(1.0)  # far longer than the child's walk of a few thousand files
+
+    found = find_files(tmp_path / "v", meanwhile=meanwhile, idle=lambda: calls.append("idle"))
+    assert calls == (["meanwhile", "idle"] if slow_walk else ["meanwhile"])
+    assert found == find_files(tmp_path / "v")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import select
 import sys
 import threading
 from array import array
@@ -126,25 +127,43 @@ def can_fork() -> bool:
     return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
 
 
-def forked(work: Callable[[], Any], valid: Callable[[Any], bool]) -> Callable[[], Any]:
+class Pending:
+    """What :func:`forked` returns: called, it waits for the child and gives what the
+    child sent (or None); :meth:`ready` tells, without waiting, whether the child has
+    started sending (or ended)."""
+
+    def __init__(self, wait: Callable[[], Any], ready: Callable[[], bool]) -> None:
+        """A child waited for by ``wait``, whose answer ``ready`` tells of."""
+        self._wait = wait
+        self.ready = ready
+
+    def __call__(self) -> Any:
+        return self._wait()
+
+
+#: What :func:`forked` returns when no child was started: nothing to wait for.
+NO_CHILD = Pending(lambda: None, lambda: True)
+
+
+def forked(work: Callable[[], Any], valid: Callable[[Any], bool]) -> Pending:
     """Start a forked child that runs ``work`` and sends back what it returns (which
-    :mod:`marshal` must be able to write); the function returned waits for the child
-    and gives that value, or None when the child failed, sent something ``valid``
+    :mod:`marshal` must be able to write); the :class:`Pending` returned waits for the
+    child and gives that value, or None when the child failed, sent something ``valid``
     refuses, or could not be started (on another platform than Linux, or beside other
     threads)."""
     if not can_fork():
-        return lambda: None
+        return NO_CHILD
     try:
         readable, writable = os.pipe()
     except OSError:
-        return lambda: None
+        return NO_CHILD
     _widen(writable)
     try:
         pid = os.fork()
     except OSError:
         os.close(readable)
         os.close(writable)
-        return lambda: None
+        return NO_CHILD
     if pid == 0:  # the child: never returns to the caller
         code = 1
         try:
@@ -176,7 +195,13 @@ def forked(work: Callable[[], Any], valid: Callable[[Any], bool]) -> Callable[[]
             return None
         return found if valid(found) else None
 
-    return wait
+    def ready() -> bool:
+        try:
+            return bool(select.select([readable], [], [], 0)[0])
+        except (OSError, ValueError):  # closed: the answer was taken already
+            return True
+
+    return Pending(wait, ready)
 
 
 #: The pipe a child answers through, where the platform lets it grow: a megabyte (what

@@ -19,7 +19,7 @@ from intgraph import cache as store
 from intgraph.codec import FORMAT
 from intgraph.codec import decode as decode_note
 from intgraph.codec import encode as encode_note
-from intgraph.flows import Flows, integration_node
+from intgraph.flows import Flows, integration_node, loaded_text
 from intgraph.incremental import (
     MAX_CHANGED,
     notes_key,
@@ -237,11 +237,17 @@ def _load(
     def summarize(found: VaultFiles) -> str:
         return fingerprint(found, marks)
 
+    def idle() -> None:
+        # Waiting for the walk: the rows' text a large answer writes is decoded meanwhile.
+        if peeked and peeked[0] is not None:
+            loaded_text(peeked[0].decoded[0].text)
+
     # The cache key is taken where the vault is walked (a child, beside the snapshot's
     # reading), off this process's path.
     files = find_files(
-        path, exclude, templates_folder, meanwhile, summarize if directory is not None else None
-    )
+        path, exclude, templates_folder, meanwhile,
+        summarize if directory is not None else None, idle,
+    )  # fmt: skip
     resolver = Resolver(files.all_files)
 
     def notes_loader(report: dict[str, Any]) -> tuple[Note, ...]:

@@ -224,6 +224,7 @@ def find_files(
     templates_folder: str | None = None,
     meanwhile: Callable[[], object] | None = None,
     summarize: Callable[[VaultFiles], str] | None = None,
+    idle: Callable[[], object] | None = None,
 ) -> VaultFiles:
     """Walk a vault and sort its files into notes (``*.md``) and attachments.
 
@@ -238,6 +239,8 @@ def find_files(
     started: see :func:`intgraph.filestats.forked`; the walk is the same either way).
     ``summarize`` (a digest of the files, say) is done where the walk was, its answer
     kept as :attr:`VaultFiles.summary`: in the child, it is off this process's path.
+    ``idle`` is called after ``meanwhile`` when the child is not done walking yet: work
+    worth doing only while this process would otherwise wait.
     """
     base = Path(root).expanduser()
     if not base.is_dir():
@@ -257,6 +260,8 @@ def find_files(
     theirs = forked(lambda: _sendable(walked(parallel=False)), _received)
     try:
         meanwhile()
+        if idle is not None and not theirs.ready():
+            idle()
     finally:
         sent = theirs()
     if sent is None:
