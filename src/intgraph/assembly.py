@@ -116,30 +116,43 @@ def add_documents(graph: nx.MultiDiGraph, records: Sequence[Record], resolver: R
     resolve = resolver.resolve_path
     not_documents: set[str | None] = {r[0] for r in records if r[3] is not None}
     not_documents.update(a["path"] for a in nodes.values() if a["kind"] == SYSTEM)
-
-    def document(node: str, label: str, path: str) -> None:
-        doc = document_node(path)
-        if doc not in nodes:
-            nodes[doc] = {"kind": DOCUMENT, "name": note_name(path), "path": path}
-            succ[doc] = {}
-            pred[doc] = {}
-        _edge(succ, pred, node, doc, f"document:{label}", {"role": "document", "label": label})
-
+    # Half a million edges at 100,000 integrations, to a few thousand documents under a
+    # few labels: each document's node and each label's edge key is made once.
+    documents: dict[str, str] = {}
+    keys: dict[str, str] = {}
     for path, _aliases, _declares, part in records:
         if part is None:
             continue
         node = integration_node(path)
+        out = succ[node]
         seen: set[str] = set()
-        for label, text in part[8]:
-            found = resolve(text, path)
-            if found and found not in seen:
-                seen.add(found)
-                document(node, label, found)
+        linked = [(label, resolve(text, path)) for label, text in part[8]]
         for text in part[9]:
             found = resolve(text, path)
-            if found and found != path and found not in seen and found not in not_documents:
-                seen.add(found)
-                document(node, "link", found)
+            if found and found != path and found not in not_documents:
+                linked.append(("link", found))
+        for label, found in linked:
+            if not found or found in seen:
+                continue
+            seen.add(found)
+            doc = documents.get(found)
+            if doc is None:
+                doc = documents[found] = document_node(found)
+                if doc not in nodes:
+                    nodes[doc] = {"kind": DOCUMENT, "name": note_name(found), "path": found}
+                    succ[doc] = {}
+                    pred[doc] = {}
+            key = keys.get(label)
+            if key is None:
+                key = keys[label] = f"document:{label}"
+            data = {"role": "document", "label": label}
+            edges = out.get(doc)
+            if edges is None:
+                out[doc] = pred[doc][node] = {key: data}
+            elif key in edges:
+                edges[key].update(data)
+            else:
+                edges[key] = data
 
 
 def _edge(succ: Adjacency, pred: Adjacency, u: str, v: str, key: str, data: dict[str, Any]) -> None:
