@@ -166,14 +166,15 @@ def cold_load(
     del pieces
     graph.graph["fields_loader"] = _fields_loader(blob)
     behind = write_behind and len(files.notes) >= WRITE_BEHIND_MIN
-    save = functools.partial(
-        _save_graph, directory or Path(), files, marks, graph_key, started, whole, aliases,
-        blob, digests,
-    )  # fmt: skip
-    if directory is not None and behind:
-        # The detail part is written by a child forked now, which adds the documents to
-        # its copy of the graph; this process answers from the flows (see WholeGraph).
-        store.write_behind(directory, functools.partial(save, parts=("detail",)))
+    if directory is not None:
+        save = functools.partial(
+            _save_graph, directory, files, marks, graph_key, started, whole, aliases, blob,
+            digests,
+        )  # fmt: skip
+        if behind:
+            # The detail part is written by a child forked now, which adds the documents
+            # to its copy of the graph; this process answers from the flows (WholeGraph).
+            store.write_behind(directory, functools.partial(save, parts=("detail",)))
     # The flows view is derived here, before a child is forked to write the light part:
     # the answer needs it and so does the snapshot, and derived after the fork it would
     # be derived twice, each process paying a copy of every page it touched. So is the
@@ -238,7 +239,7 @@ def _resolve_ahead(resolver: Resolver, batch: list[Record]) -> None:
             continue
         # Sources, targets and middleware (stripped, as SystemNames asks), documents
         # and the other link targets.
-        ends = [text.strip() for ends in part[5:8] for text, _is_link in ends]
+        ends = [text.strip() for side in part[5:8] for text, _is_link in side]
         prime([*ends, *(text for _label, text in part[8]), *part[9]], path)
 
 
