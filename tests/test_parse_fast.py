@@ -165,7 +165,7 @@ def piece(draw: st.DrawFn) -> str:
         info = draw(st.sampled_from(["", "json", "a`b"]))
         return "\n".join([indent + fence + info, *inside, *closer])
     if kind == 5:
-        return "**Metadata**"
+        return draw(st.sampled_from(["**Metadata**", "*METADATA*", "*MetaData*", "* metadata"]))
     if kind == 6:
         return "---"
     if kind == 7:
@@ -421,3 +421,17 @@ def test_simple_front_matter_reads_as_yaml_reads_it(fm_lines: list[str]) -> None
     simple = simple_yaml(fm_lines)
     if simple is not None:
         assert simple == (_handler().load("\n".join(fm_lines)) or {})
+
+
+def test_a_footer_opened_in_capitals_is_not_skipped() -> None:
+    """A stretch between headings that opens the footer with ``*METADATA*`` (no ``**``,
+    no lower-case "etadata") is read, not skipped: its owner is the note's owner."""
+    text = (
+        "# T\n\n## Integration Overview\n**Integration ID**: INT-1\n**Version**: 1\n"
+        "**Category**: x\n**Status**: Production\n**Classification**: Internal\n\n"
+        "## Notes\nSome prose.\n\n*METADATA*\n- Owner: [[Person A]]\n\n## Later\nText."
+    )
+    lines = text.split("\n")
+    fast = read_fields(lines, 1, PLACEHOLDERS, lines, False, text)
+    assert fast == read_fields(lines, 1, PLACEHOLDERS, lines, False, text, skip=False)
+    assert fast.owner is not None and fast.owner.text == "Person A"

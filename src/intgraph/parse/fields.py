@@ -140,7 +140,7 @@ def read_fields(
                 and group is None
                 and not (architecture or components)
                 and source.find("**", low, high) == -1
-                and source.find("etadata", low, high) == -1
+                and not _may_open_metadata(source, low, high)
             ):
                 stop = start  # only lint's records could come from these lines
         for offset in range(start, stop):
@@ -396,6 +396,18 @@ def _head(head: str, pattern: re.Pattern[str]) -> tuple[int, int, int] | None:
 #: bounded number of them). A head of one ends with a colon, of the other with **.
 _HEADS: dict[str, tuple[int, int, int] | None] = {}
 _HEADS_KEPT = 8192
+
+
+def _may_open_metadata(source: str, low: int, high: int) -> bool:
+    """Whether a line of ``source[low:high]``, which holds no ``**``, may open the
+    Metadata footer: one that starts with ``*`` and says "metadata" in any case
+    (``*METADATA*``). Searched as a literal first: nearly every note writes it so."""
+    if source.find("etadata", low, high) != -1:
+        return True
+    return source.find("*", low, high) != -1 and _METADATA.search(source, low, high) is not None
+
+
+_METADATA = re.compile("metadata", re.IGNORECASE)
 
 
 def _unset(text: str, value: str, placeholders: Collection[str]) -> bool:
