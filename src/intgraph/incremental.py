@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import time
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from itertools import compress, repeat
 from operator import and_, ge, ne, or_
 from pathlib import Path
@@ -103,13 +103,20 @@ def still_true(files: VaultFiles, racy: Any, written_ns: int) -> bool:
         return True  # the common case, at C speed: nothing changed near the writing
     # Only the few files changed since: found at C speed too (a warm run of a vault
     # edited just before its cache was written pays this on every run until the next).
-    notes = files.notes
-    for rel in files.packed.since(files.all_files, limit):  # in path order
-        at = bisect_left(notes, rel)
-        is_note = at < len(notes) and notes[at] == rel
-        if is_note and not same_bytes(files.root, rel, racy.get(rel)):
+    for _at, rel in _notes_since(files, limit):
+        if not same_bytes(files.root, rel, racy.get(rel)):
             return False
     return True
+
+
+def _notes_since(files: VaultFiles, limit: int) -> Iterator[tuple[int, str]]:
+    """(place in :attr:`VaultFiles.notes`, path) of each note modified at ``limit`` (an
+    mtime_ns) or later, in path order."""
+    notes = files.notes
+    for rel in files.packed.since(files.all_files, limit):
+        at = bisect_left(notes, rel)
+        if at < len(notes) and notes[at] == rel:
+            yield at, rel
 
 
 def stats_key(files: VaultFiles, marks: frozenset[str]) -> str:
@@ -243,12 +250,10 @@ def patch(
         if _fixed(graph) != blob[at + DIGEST : at + PAIR]:
             moved[rel] = note
         fresh[at : at + PAIR] = _pair((sha, graph))
-    notes = files.notes
-    racy = {}
-    for rel in files.packed.since(files.all_files, started - RACY_NS):
-        at = bisect_left(notes, rel)
-        if at < len(notes) and notes[at] == rel:
-            racy[rel] = bytes(fresh[PAIR * at : PAIR * at + DIGEST])
+    racy = {
+        rel: bytes(fresh[PAIR * at : PAIR * at + DIGEST])
+        for at, rel in _notes_since(files, started - RACY_NS)
+    }
     if moved:
         patched = patch_flows(saved, moved, files.all_files)
         if patched is None:
